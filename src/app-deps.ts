@@ -1,0 +1,15 @@
+import type { Logger } from 'pino';
+import type { IssuerProfile } from './modules/directory/index.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import type { Db, Engine } from './platform/db.ts';
+
+/** What every module's plugin receives: the database, the clock, configuration and the issuer profile. */
+export type AppDeps = {
+  db: Db;
+  engine: Engine;
+  clock: Clock;
+  config: Config;
+  profile: IssuerProfile;
+  logger: Logger;
+};

@@ -1,0 +1,81 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { AppDeps } from './app-deps.ts';
+import { bankingRoutes } from './modules/banking/index.ts';
+import { directoryRoutes } from './modules/directory/index.ts';
+import { identityRoutes } from './modules/identity/index.ts';
+import { installAuthentication } from './platform/auth/authenticate.ts';
+import { AppError } from './platform/errors.ts';
+import { installErrorHandling, sendProblem } from './platform/http.ts';
+import { newId } from './platform/ids.ts';
+import { installOpenApi } from './platform/openapi.ts';
+import { Problem } from './platform/schemas.ts';
+import { installWeb } from './web/serve.ts';
+
+export const BODY_LIMIT_BYTES = 1_048_576; // JSON bodies; uploads have their own limits
+
+export type BuildOptions = AppDeps & { serveWeb?: boolean };
+
+export async function buildApp(deps: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as unknown as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : newId('req');
+    },
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addSchema(Problem);
+  installErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => {
+      const error = new AppError('rate_limited', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`, {
+        headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
+      });
+      return Object.assign(error, { statusCode: 429 });
+    },
+  });
+  await installOpenApi(app);
+  installAuthentication(app, {
+    db: deps.db,
+    clock: deps.clock,
+    sessions: { idleMinutes: deps.config.sessionIdleMinutes, absoluteHours: deps.config.sessionAbsoluteHours },
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await deps.db.selectNoFrom((eb) => eb.val(1).as('ok')).execute();
+      return { status: 'ok', database: deps.engine };
+    } catch {
+      return sendProblem(reply, new AppError('service_unavailable', 'The database is not reachable'));
+    }
+  });
+
+  await app.register(identityRoutes, deps);
+  await app.register(directoryRoutes, deps);
+  await app.register(bankingRoutes, deps);
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !deps.serveWeb) {
+      return sendProblem(reply, new AppError('route_not_found', `No endpoint ${request.method} ${request.url.split('?')[0]}`));
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+  if (deps.serveWeb) await installWeb(app);
+  return app;
+}

@@ -1,0 +1,3 @@
+export { identityRoutes } from './identity.routes.ts';
+export { signIn } from './sign-in.ts';
+export { findUserByEmail, findUserById } from './users.repo.ts';

@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type pg from 'pg';
+import type { Executor } from './db.ts';
+
+/** Closed list of audit actions (Supabase Auth style): new actions are added here, never invented inline. */
+export const AUDIT_ACTIONS = [
+  'session.sign_in',
+  'session.sign_in_failed',
+  'session.sign_out',
+  'account.locked_out',
+  'customer.search',
+  'customer.read',
+  'account.read',
+  'account.list',
+  'transaction.list',
+  'statement.list',
+  'card.read',
+  'demo.seed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Must match the rows created by migration 0001. */
+export const AUDIT_CHAINS = 32;
+const GENESIS = '0'.repeat(64);
+
+export type AuditEntry = {
+  action: AuditAction;
+  actorId: string | null;
+  actorRole: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
+  requestId?: string | null;
+  ip?: string | null;
+  at: Date;
+  detail?: Record<string, unknown>;
+};
+
+/** A request's rows all go to one chain, so one transaction never waits on two chain heads. */
+export function chainFor(key: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return (h >>> 0) % AUDIT_CHAINS;
+}
+
+function canonicalPayload(entry: AuditEntry): string {
+  return JSON.stringify({
+    action: entry.action,
+    actorId: entry.actorId,
+    actorRole: entry.actorRole,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    requestId: entry.requestId ?? null,
+    ip: entry.ip ?? null,
+    at: entry.at.toISOString(),
+    detail: entry.detail ?? {},
+  });
+}
+
+export function chainHash(previous: string, payload: string): string {
+  return createHash('sha256').update(`${previous}\n${payload}`).digest('hex');
+}
+
+/**
+ * Appends one row inside the caller's transaction. The head row of the chosen chain is updated in the same
+ * statement (sha256 computed by the database), which locks that chain, and only that chain, until commit.
+ */
+export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
+  const payload = canonicalPayload(entry);
+  const chain = chainFor(entry.requestId ?? entry.targetId ?? entry.actorId ?? payload);
+  await sql`
+    WITH head AS (
+      UPDATE audit_chain_heads
+         SET seq = seq + 1,
+             hash = encode(sha256(convert_to(hash || ${'\n'} || ${payload}::text, 'UTF8')), 'hex')
+       WHERE chain = ${chain}
+       RETURNING seq, hash)
+    INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, action, target_type, target_id, request_id, ip, payload, hash)
+    SELECT ${chain}, head.seq, ${entry.at.toISOString()}::timestamptz, ${entry.actorId}, ${entry.actorRole}, ${entry.action},
+           ${entry.targetType ?? null}, ${entry.targetId ?? null}, ${entry.requestId ?? null}, ${entry.ip ?? null}, ${payload}, head.hash
+      FROM head`.execute(executor);
+}
+
+export type AuditVerification =
+  | { ok: true; rows: number; chains: number }
+  | { ok: false; rows: number; firstBroken: { id: number; chain: number; seq: number; reason: string } };
+
+type AuditRow = {
+  id: number;
+  chain: number;
+  seq: number;
+  at: Date;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  request_id: string | null;
+  ip: string | null;
+  payload: string;
+  hash: string;
+};
+
+function columnsMatchPayload(row: AuditRow): string | null {
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(row.payload) as Record<string, unknown>;
+  } catch {
+    return 'payload is not JSON';
+  }
+  const expected: Record<string, unknown> = {
+    action: row.action,
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    requestId: row.request_id,
+    ip: row.ip,
+    at: new Date(row.at).toISOString(),
+  };
+  for (const [key, value] of Object.entries(expected)) {
+    if (parsed[key] !== value) return `column ${key} differs from the hashed payload`;
+  }
+  return null;
+}
+
+/** Walks every chain from its genesis; names the first broken row (lowest id among the chains' first breaks). */
+export async function verifyAuditChain(pool: pg.Pool, batch = 5000): Promise<AuditVerification> {
+  type Break = { id: number; chain: number; seq: number; reason: string };
+  let rows = 0;
+  let firstBroken: Break | null = null;
+  const heads = await pool.query<{ chain: number; seq: number; hash: string }>('SELECT chain, seq, hash FROM audit_chain_heads ORDER BY chain');
+  for (const head of heads.rows) {
+    let previous = GENESIS;
+    let expectedSeq = 1;
+    let broken: Break | null = null;
+    for (;;) {
+      const { rows: page } = await pool.query<AuditRow>(
+        'SELECT * FROM audit_log WHERE chain = $1 AND seq >= $2 ORDER BY seq LIMIT $3',
+        [head.chain, expectedSeq, batch],
+      );
+      for (const row of page) {
+        rows++;
+        const reason =
+          row.seq !== expectedSeq
+            ? `sequence jumps from ${expectedSeq - 1} to ${row.seq} (a row was removed)`
+            : chainHash(previous, row.payload) !== row.hash
+              ? 'hash does not match the previous row and the payload'
+              : columnsMatchPayload(row);
+        if (reason) {
+          broken = { id: Number(row.id), chain: head.chain, seq: Number(row.seq), reason };
+          break;
+        }
+        previous = row.hash;
+        expectedSeq++;
+      }
+      if (broken || page.length < batch) break;
+    }
+    if (!broken && (expectedSeq - 1 !== Number(head.seq) || previous !== head.hash)) {
+      broken = { id: -1, chain: head.chain, seq: expectedSeq, reason: `chain head says ${head.seq} rows; the log ends at ${expectedSeq - 1}` };
+    }
+    if (broken !== null) {
+      const current: Break | null = firstBroken;
+      if (current === null || (broken.id !== -1 && (current.id === -1 || broken.id < current.id))) firstBroken = broken;
+    }
+  }
+  return firstBroken ? { ok: false, rows, firstBroken } : { ok: true, rows, chains: heads.rows.length };
+}

@@ -1,0 +1,126 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+
+/**
+ * Each module declares its tables by merging into this interface from its own `*.tables.ts`,
+ * so modules own their tables while Kysely sees one typed database.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging
+export interface Tables {}
+
+export type Db = Kysely<Tables>;
+export type Tx = Transaction<Tables>;
+export type Executor = Db | Tx;
+
+export type Engine = 'pglite' | 'postgres';
+
+export type Database = {
+  engine: Engine;
+  pool: pg.Pool;
+  db: Db;
+  close(): Promise<void>;
+  /** Embedded only: the data directory as an uncompressed tarball (test templates). */
+  dump?: () => Promise<Buffer>;
+};
+
+export class DataDirLockedError extends Error {}
+
+// bigint (int8) and numeric arrive as strings by default; our amounts fit in 2^53, so read them as numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** One writer per embedded data directory: PGlite would silently lose writes if two processes shared it. */
+function acquireLock(lockPath: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          if (readFileSync(lockPath, 'utf8') === String(process.pid)) rmSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+        throw new DataDirLockedError(
+          `The embedded database in ${path.dirname(lockPath)} is in use by process ${holder} ` +
+            `(lock file ${lockPath}). Stop that process, or set CARDCARE_DATA_DIR to another directory.`,
+        );
+      }
+      rmSync(lockPath, { force: true }); // stale lock from a process that died
+    }
+  }
+  throw new DataDirLockedError(`Could not take the lock ${lockPath}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export type OpenOptions =
+  | { databaseUrl: string; poolMax?: number }
+  | { dataDir: string }
+  | { memory: true; loadDataDir?: Blob };
+
+function kyselyOver(pool: pg.Pool): Db {
+  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if ('databaseUrl' in options) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolMax ?? 20 });
+    pool.on('error', () => {}); // an idle client's network error must not crash the process
+    const db = kyselyOver(pool);
+    return { engine: 'postgres', pool, db, close: () => db.destroy() };
+  }
+  let release = () => {};
+  let pglite: PGlite;
+  if ('dataDir' in options) {
+    mkdirSync(options.dataDir, { recursive: true });
+    release = acquireLock(path.join(options.dataDir, 'cardcare.lock'));
+    try {
+      pglite = await PGlite.create({ dataDir: path.join(options.dataDir, 'pglite'), extensions: { pg_trgm } });
+    } catch (error) {
+      release();
+      throw error;
+    }
+  } else {
+    pglite = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: options.loadDataDir });
+  }
+  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  const db = kyselyOver(pool);
+  return {
+    engine: 'pglite',
+    pool,
+    db,
+    async close() {
+      await db.destroy();
+      await pglite.close();
+      release();
+    },
+    dump: async () => Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()),
+  };
+}
+
+export function embeddedDataExists(dataDir: string): boolean {
+  return existsSync(path.join(dataDir, 'pglite', 'PG_VERSION'));
+}

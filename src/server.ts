@@ -1,0 +1,58 @@
+import { buildApp } from './app.ts';
+import { DEMO_CARDHOLDERS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TOTP_SECRET, isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
+import { loadConfiguredProfile, openConfiguredDatabase } from './platform/boot.ts';
+import { systemClock } from './platform/clock.ts';
+import { loadConfig } from './platform/config.ts';
+import { createLogger } from './platform/logger.ts';
+
+function fail(message: string): never {
+  process.stderr.write(`\ncardcare: cannot start\n  ${message}\n\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  let config: ReturnType<typeof loadConfig>;
+  let profile: ReturnType<typeof loadConfiguredProfile>;
+  try {
+    config = loadConfig();
+    profile = loadConfiguredProfile(config);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const logger = createLogger(config.logLevel);
+  if (!config.databaseUrl) {
+    process.stdout.write(
+      `\n  Embedded PostgreSQL (PGlite) in ${config.dataDir}\n` +
+        '  Embedded mode is for trial and development only: one process, no fsync.\n' +
+        '  For production set DATABASE_URL to a PostgreSQL 15+ server.\n\n',
+    );
+  }
+  const database = await openConfiguredDatabase(config, logger).catch((error: Error) => fail(error.message));
+  if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
+    process.stdout.write('  Creating demo data (first start)…\n');
+    const summary = await seedDemo(database.db, { asOf: systemClock.now(), profile });
+    process.stdout.write(`  Demo issuer: ${summary.customers} cardholders, ${summary.accounts} accounts, ${summary.transactions} transactions\n`);
+  }
+  const app = await buildApp({ db: database.db, engine: database.engine, clock: systemClock, config, profile, logger, serveWeb: true });
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  process.stdout.write(
+    `\n  Cardcare is running at ${config.publicUrl} (ready in ${seconds} s, ${database.engine})\n` +
+      `  API reference: ${config.publicUrl}/api/docs\n\n` +
+      `  Demo sign-ins (password "${DEMO_PASSWORD}"):\n` +
+      DEMO_CARDHOLDERS.map((e) => `    cardholder   ${e}\n`).join('') +
+      DEMO_STAFF.map((s) => `    ${s.role.padEnd(12)} ${s.email}  (${s.displayName}, ${s.agentCode})\n`).join('') +
+      `  Staff also need a TOTP code from the secret ${DEMO_TOTP_SECRET} (any authenticator app).\n\n`,
+  );
+}
+
+main().catch((error: Error) => fail(error.stack ?? error.message));
