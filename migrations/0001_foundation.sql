@@ -2,18 +2,25 @@
 -- PostgreSQL 15 subset: runs unchanged on PGlite (PostgreSQL 18) and Debian's PostgreSQL 15.
 
 -- Core banking (built-in ledger adapter) -------------------------------------------------------------
+-- Owned by src/modules/banking. Other modules reach these rows only through its CoreBanking port.
 
 CREATE TABLE customers (
-  id          text PRIMARY KEY,
-  first_name  text NOT NULL,
-  last_name   text NOT NULL,
-  email       text NOT NULL,
-  phone       text,
-  postal_address text,
-  created_at  timestamptz NOT NULL
+  id              text PRIMARY KEY,
+  first_name      text NOT NULL,
+  last_name       text NOT NULL,
+  email           text NOT NULL,
+  phone           text NOT NULL CHECK (phone ~ '^\+[1-9][0-9]{6,14}$'),   -- E.164
+  address_line1   text NOT NULL,
+  address_line2   text,
+  city            text NOT NULL,
+  region          text NOT NULL,                                     -- US state code
+  postal_code     text NOT NULL,
+  country         text NOT NULL DEFAULT 'US' CHECK (country ~ '^[A-Z]{2}$'),
+  created_at      timestamptz NOT NULL
 );
-CREATE INDEX customers_email_idx ON customers (lower(email));
+CREATE UNIQUE INDEX customers_email_key ON customers (lower(email));
 CREATE INDEX customers_name_idx ON customers (lower(last_name), lower(first_name));
+CREATE INDEX customers_phone_idx ON customers (phone);
 
 CREATE TABLE accounts (
   id                  text PRIMARY KEY,
@@ -28,27 +35,34 @@ CREATE TABLE accounts (
   billing_cycle_day   smallint NOT NULL CHECK (billing_cycle_day BETWEEN 1 AND 28),
   status              text NOT NULL CHECK (status IN ('active', 'on_hold', 'closed')),
   hold_reason         text,
+  hold_placed_at      timestamptz,
   opened_on           date NOT NULL,
   closed_on           date,
   created_at          timestamptz NOT NULL,
   CHECK ((status = 'on_hold') = (hold_reason IS NOT NULL)),
+  CHECK ((status = 'on_hold') = (hold_placed_at IS NOT NULL)),
   CHECK ((status = 'closed') = (closed_on IS NOT NULL))
 );
 CREATE INDEX accounts_customer_idx ON accounts (customer_id);
 
 CREATE TABLE cards (
-  id           text PRIMARY KEY,
-  account_id   text NOT NULL REFERENCES accounts(id),
-  last4        text NOT NULL CHECK (last4 ~ '^[0-9]{4}$'),
-  network      text NOT NULL,
-  cardholder_name text NOT NULL,
-  expires      text NOT NULL CHECK (expires ~ '^[0-9]{4}-[0-9]{2}$'),
-  status       text NOT NULL CHECK (status IN ('active', 'locked', 'blocked', 'replaced')),
-  replaced_by  text REFERENCES cards(id),
-  issued_at    timestamptz NOT NULL
+  id               text PRIMARY KEY,
+  account_id       text NOT NULL REFERENCES accounts(id),
+  last4            text NOT NULL CHECK (last4 ~ '^[0-9]{4}$'),   -- never the full number (PCI DSS 3.3)
+  network          text NOT NULL,
+  cardholder_name  text NOT NULL,
+  expires          text NOT NULL CHECK (expires ~ '^[0-9]{4}-[0-9]{2}$'),
+  status           text NOT NULL CHECK (status IN ('active', 'locked', 'blocked', 'replaced')),
+  status_changed_at timestamptz,
+  replaced_by      text REFERENCES cards(id),
+  issued_at        timestamptz NOT NULL,
+  CHECK ((status = 'replaced') = (replaced_by IS NOT NULL))
 );
 CREATE INDEX cards_account_idx ON cards (account_id);
+CREATE INDEX cards_last4_idx ON cards (last4);
 
+-- Balances are signed in the account's own sense: what the cardholder owes on credit and charge accounts,
+-- what they hold on debit, prepaid, deposit and merchant accounts. closing = opening ± (debits - credits).
 CREATE TABLE statements (
   id                     text PRIMARY KEY,
   account_id             text NOT NULL REFERENCES accounts(id),
@@ -56,10 +70,10 @@ CREATE TABLE statements (
   closing_date           date NOT NULL,
   due_date               date NOT NULL,
   opening_balance_cents  bigint NOT NULL,
-  debits_cents           bigint NOT NULL,
-  credits_cents          bigint NOT NULL,
+  debits_cents           bigint NOT NULL CHECK (debits_cents >= 0),
+  credits_cents          bigint NOT NULL CHECK (credits_cents >= 0),
   closing_balance_cents  bigint NOT NULL,
-  minimum_due_cents      bigint NOT NULL,
+  minimum_due_cents      bigint NOT NULL CHECK (minimum_due_cents >= 0),
   created_at             timestamptz NOT NULL,
   UNIQUE (account_id, closing_date),
   CHECK (period_start <= closing_date AND closing_date < due_date)
@@ -67,6 +81,7 @@ CREATE TABLE statements (
 
 -- Amounts are positive integer minor units; `direction` says which way money moved for the cardholder:
 -- a debit raises what they owe (purchase, fee), a credit lowers it (refund, payment, issuer credit).
+-- `reference` makes ledger postings idempotent: posting twice with one reference creates one row.
 CREATE TABLE transactions (
   id               text PRIMARY KEY,
   account_id       text NOT NULL REFERENCES accounts(id),
@@ -85,17 +100,21 @@ CREATE TABLE transactions (
   authorized_at    timestamptz NOT NULL,
   posted_at        timestamptz,
   refund_of        text REFERENCES transactions(id),
+  related_to       text REFERENCES transactions(id),   -- e.g. the disputed charge an issuer credit is for
   statement_id     text REFERENCES statements(id),
   decline_reason   text,
   reference        text UNIQUE,
   created_at       timestamptz NOT NULL,
   CHECK ((status = 'posted') = (posted_at IS NOT NULL)),
   CHECK ((status = 'declined') = (decline_reason IS NOT NULL)),
-  CHECK (refund_of IS NULL OR kind = 'refund')
+  CHECK (refund_of IS NULL OR kind = 'refund'),
+  CHECK (statement_id IS NULL OR status = 'posted')
 );
 CREATE INDEX transactions_account_time_idx ON transactions (account_id, authorized_at DESC, id DESC);
 CREATE INDEX transactions_statement_idx ON transactions (statement_id);
+CREATE INDEX transactions_card_idx ON transactions (card_id, authorized_at DESC);
 CREATE INDEX transactions_refund_of_idx ON transactions (refund_of) WHERE refund_of IS NOT NULL;
+CREATE INDEX transactions_related_to_idx ON transactions (related_to) WHERE related_to IS NOT NULL;
 
 -- Scenarios the demo generator planted, so that workflows, tests and the demo guide can find them.
 CREATE TABLE demo_scenarios (
@@ -103,6 +122,7 @@ CREATE TABLE demo_scenarios (
   customer_id     text NOT NULL REFERENCES customers(id),
   account_id      text REFERENCES accounts(id),
   transaction_id  text REFERENCES transactions(id),
+  description     text NOT NULL,
   detail          jsonb NOT NULL DEFAULT '{}'
 );
 

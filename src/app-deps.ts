@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
+import type { CoreBanking } from './modules/banking/index.ts';
 import type { IssuerProfile } from './modules/directory/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
+import type { CipherService } from './platform/crypto/index.ts';
 import type { Db, Engine } from './platform/db.ts';
 
 /** What every module's plugin receives: the database, the clock, configuration and the issuer profile. */
@@ -12,4 +14,7 @@ export type AppDeps = {
   config: Config;
   profile: IssuerProfile;
   logger: Logger;
+  cipher: CipherService;
+  /** The issuer's processor adapter; the built-in ledger when absent. */
+  banking?: CoreBanking;
 };

@@ -11,6 +11,7 @@ import { AppError } from './platform/errors.ts';
 import { installErrorHandling, sendProblem } from './platform/http.ts';
 import { newId } from './platform/ids.ts';
 import { installOpenApi } from './platform/openapi.ts';
+import { installValidation } from './platform/validation.ts';
 import { Problem } from './platform/schemas.ts';
 import { installWeb } from './web/serve.ts';
 
@@ -27,12 +28,13 @@ export async function buildApp(deps: BuildOptions): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : newId('req');
     },
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addSchema(Problem);
+  installValidation(app);
   installErrorHandling(app);
+  app.removeContentTypeParser('text/plain'); // JSON only: anything else is a 415
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');

@@ -3,6 +3,7 @@ import { DEMO_CARDHOLDERS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TOTP_SECRET, isDataba
 import { loadConfiguredProfile, openConfiguredDatabase } from './platform/boot.ts';
 import { systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
+import { createCipherService, type Keyring, loadKeyring } from './platform/crypto/index.ts';
 import { createLogger } from './platform/logger.ts';
 
 function fail(message: string): never {
@@ -21,6 +22,12 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
   const logger = createLogger(config.logLevel);
+  let keyring: Keyring;
+  try {
+    keyring = loadKeyring(config, { warn: (message) => logger.warn(message) });
+  } catch (error) {
+    fail((error as Error).message);
+  }
   if (!config.databaseUrl) {
     process.stdout.write(
       `\n  Embedded PostgreSQL (PGlite) in ${config.dataDir}\n` +
@@ -34,7 +41,8 @@ async function main(): Promise<void> {
     const summary = await seedDemo(database.db, { asOf: systemClock.now(), profile });
     process.stdout.write(`  Demo issuer: ${summary.customers} cardholders, ${summary.accounts} accounts, ${summary.transactions} transactions\n`);
   }
-  const app = await buildApp({ db: database.db, engine: database.engine, clock: systemClock, config, profile, logger, serveWeb: true });
+  const cipher = createCipherService({ keyring });
+  const app = await buildApp({ db: database.db, engine: database.engine, clock: systemClock, config, profile, logger, cipher, serveWeb: true });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await app.close();

@@ -8,6 +8,8 @@ import { ManualClock } from '../src/platform/clock.ts';
 import { type Config, loadConfig } from '../src/platform/config.ts';
 import { type Database, openDatabase } from '../src/platform/db.ts';
 import { createLogger } from '../src/platform/logger.ts';
+import { type CipherService, createCipherService, staticKeyring } from '../src/platform/crypto/index.ts';
+import { randomBytes } from 'node:crypto';
 import { cloneDatabase, PROFILE_PATH, pgliteTemplate, postgresTemplate, TEST_AS_OF } from './template.ts';
 
 export { TEST_AS_OF } from './template.ts';
@@ -18,6 +20,7 @@ export type TestApp = {
   clock: ManualClock;
   config: Config;
   profile: IssuerProfile;
+  cipher: CipherService;
   close(): Promise<void>;
 };
 
@@ -37,12 +40,13 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   return { database, drop: async () => {} };
 }
 
-export async function buildTestApp(options: { env?: Record<string, string>; profile?: IssuerProfile } = {}): Promise<TestApp> {
+export async function buildTestApp(options: { env?: Record<string, string>; profile?: IssuerProfile; serveWeb?: boolean } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const clock = new ManualClock(TEST_AS_OF);
-  const config = loadConfig({ NODE_ENV: 'test', ...options.env });
+  const config = loadConfig({ NODE_ENV: 'test', SIGNIN_RATE_PER_MINUTE: '10000', ...options.env });
   const profile = options.profile ?? loadProfile(PROFILE_PATH);
-  const app = await buildApp({ db: database.db, engine: database.engine, clock, config, profile, logger: createLogger('silent') });
+  const cipher = createCipherService({ keyring: staticKeyring({ test: randomBytes(32) }, 'test') });
+  const app = await buildApp({ db: database.db, engine: database.engine, clock, config, profile, cipher, logger: createLogger('silent'), serveWeb: options.serveWeb ?? false });
   await app.ready();
   return {
     app,
@@ -50,6 +54,7 @@ export async function buildTestApp(options: { env?: Record<string, string>; prof
     clock,
     config,
     profile,
+    cipher,
     async close() {
       await app.close();
       await database.close();

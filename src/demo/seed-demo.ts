@@ -35,6 +35,13 @@ export async function seedDemo(db: Db, options: { asOf: Date; profile: IssuerPro
   const passwordHash = await hashPassword(DEMO_PASSWORD); // one hash shared by demo users: seeding stays fast
   return db.transaction().execute(async (tx) => {
     const banking = await seedBankingDemo(tx, { asOf: options.asOf, seed: options.seed ?? DEMO_SEED, profile: options.profile });
+    // The demo cardholders' contact e-mail is their sign-in, so staff find them by the address in the README.
+    for (const [customerId, email] of [
+      [banking.primaryCustomerId, DEMO_CARDHOLDERS[0]],
+      [banking.secondaryCustomerId, DEMO_CARDHOLDERS[1]],
+    ] as const) {
+      await tx.updateTable('customers').set({ email }).where('id', '=', customerId).execute();
+    }
     const customers = await tx.selectFrom('customers').select(['id', 'email', 'first_name', 'last_name']).orderBy('id').execute();
     const emailFor = new Map<string, string>([
       [banking.primaryCustomerId, DEMO_CARDHOLDERS[0]],

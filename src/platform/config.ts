@@ -14,6 +14,7 @@ export type Config = {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   cookieSecure: boolean;
+  signInRatePerMinute: number;
 };
 
 export class ConfigError extends Error {}
@@ -51,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: intFrom(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     cookieSecure: env.COOKIE_SECURE === 'true' || (nodeEnv === 'production' && env.COOKIE_SECURE !== 'false'),
+    signInRatePerMinute: intFrom(env, 'SIGNIN_RATE_PER_MINUTE', 30, 1, 100_000),
   };
 }

@@ -34,7 +34,7 @@ export class DataDirLockedError extends Error {}
 pg.types.setTypeParser(20, (v) => Number(v));
 
 /** One writer per embedded data directory: PGlite would silently lose writes if two processes shared it. */
-function acquireLock(lockPath: string): () => void {
+export function acquireLock(lockPath: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');

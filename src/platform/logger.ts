@@ -1,7 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { maskPans } from './pan.ts';
 
-const SECRET_KEYS = /^(password|newPassword|totp|token|csrfToken|authorization|cookie|set-cookie|x-csrf-token|secret|totp_secret|password_hash|cvv|pin)$/i;
+const SECRET_KEYS = /^(password|newPassword|totp|token|csrfToken|authorization|cookie|set-cookie|x-csrf-token|secret|totp_secret|password_hash|cvv|pin|cardcare_keys|wrapped_key)$/i;
 const MAX_DEPTH = 6;
 
 /** Deep copy with secrets replaced and every PAN masked (PCI DSS 3.5.1: logs included). */

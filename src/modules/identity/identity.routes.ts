@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { requireActor, SESSION_COOKIE } from '../../platform/auth/authenticate.ts';
-import { findSessionByToken, revokeSession } from '../../platform/auth/sessions.repo.ts';
+import { revokeSession } from '../../platform/auth/sessions.repo.ts';
 import { problemResponses } from '../../platform/schemas.ts';
 import { MeView, SessionView, SignInBody } from './identity.schema.ts';
 import { signIn } from './sign-in.ts';
@@ -31,7 +31,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
         body: SignInBody,
         response: { 200: SessionView, ...problemResponses(400, 401, 429) },
       },
-      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+      config: { rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: 60_000 } },
     },
     async (request, reply) => {
       const result = await signIn(request.body, {
@@ -47,7 +47,8 @@ export const identityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
         sameSite: 'lax',
         secure: deps.config.cookieSecure,
         path: '/',
-        expires: result.expiresAt,
+        // Relative lifetime: the browser counts from its own clock, so a skewed device clock cannot drop the cookie.
+        maxAge: Math.max(1, Math.floor((result.expiresAt.getTime() - deps.clock.now().getTime()) / 1000)),
       });
       return { token: result.token, csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString(), user: userView(result.user) };
     },
@@ -83,10 +84,8 @@ export const identityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     async (request) => {
       const actor = requireActor(request);
       const user = await findUserById(deps.db, actor.userId);
-      const token = request.headers.authorization?.replace(/^Bearer\s+/i, '') ?? request.cookies[SESSION_COOKIE] ?? '';
-      const session = await findSessionByToken(deps.db, token);
-      if (!user || !session) throw new Error('signed-in user vanished');
-      return { user: userView(user), csrfToken: session.csrf_token };
+      if (!user) throw new Error('signed-in user vanished');
+      return { user: userView(user), csrfToken: request.csrfToken ?? '' };
     },
   );
 };

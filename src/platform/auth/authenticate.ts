@@ -14,6 +14,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     authFailure: 'session_expired' | null;
+    csrfToken: string | null;
   }
 }
 
@@ -37,6 +38,7 @@ function bearerToken(request: FastifyRequest): string | null {
 export function installAuthentication(app: FastifyInstance, deps: { db: Db; clock: Clock; sessions: SessionPolicy }): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('authFailure', null);
+  app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const bearer = bearerToken(request);
@@ -62,6 +64,7 @@ export function installAuthentication(app: FastifyInstance, deps: { db: Db; cloc
         throw new AppError('csrf_failed', 'Cookie-authenticated writes need the X-CSRF-Token header from sign-in or GET /api/v1/me');
       }
     }
+    request.csrfToken = row.csrf_token;
     if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, row.session_id, now);
     request.actor =
       row.role === 'cardholder'

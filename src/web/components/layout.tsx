@@ -1,0 +1,86 @@
+import type { ReactNode } from 'react';
+import { isStaff } from '../api-types.ts';
+import { Link, navigate, useLocation } from '../router.tsx';
+import { useSession } from '../session.tsx';
+import { useDirectory } from './directory.tsx';
+
+function NavLink({ to, children }: { to: string; children: ReactNode }) {
+  const { path } = useLocation();
+  const isCurrent = path === to || (to !== '/' && path.startsWith(`${to}/`));
+  return (
+    <Link to={to} className="nav__link" aria-current={isCurrent ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+function Header() {
+  const { state, signOut } = useSession();
+  const directory = useDirectory();
+  const issuer = directory.data?.issuer.name ?? 'Cardcare';
+  const user = state.status === 'signed-in' ? state.user : null;
+  const home = user && isStaff(user.role) ? '/staff' : '/';
+  const handleSignOut = async () => {
+    await signOut();
+    navigate('/sign-in?signed-out=1', { replace: true });
+  };
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to={home} className="brand">
+          <span className="brand__name">{issuer}</span>
+          <span className="brand__tag">Customer service</span>
+        </Link>
+        <nav className="nav" aria-label="Main">
+          {user ? <NavLink to={home}>{isStaff(user.role) ? 'Console' : 'Accounts'}</NavLink> : null}
+          <NavLink to="/contact">Contact us</NavLink>
+          {user ? (
+            <button type="button" className="nav__link nav__button" onClick={handleSignOut}>
+              Sign out
+            </button>
+          ) : state.status === 'anonymous' ? (
+            <NavLink to="/sign-in">Sign in</NavLink>
+          ) : null}
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function Footer() {
+  const directory = useDirectory();
+  const first = directory.data?.hotlines[0];
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        <p>
+          Need a person? <Link to="/contact">See every phone number and address</Link>
+          {first ? (
+            <>
+              {' '}
+              or call <a href={`tel:${first.phone}`}>{first.display}</a> ({first.hours.label.toLowerCase()}).
+            </>
+          ) : (
+            '.'
+          )}
+        </p>
+        <p>We will never ask for your full card number, security code, PIN or a one-time code.</p>
+      </div>
+    </footer>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <Header />
+      <main id="main" className="main" tabIndex={-1}>
+        {children}
+      </main>
+      <Footer />
+    </>
+  );
+}
