@@ -175,7 +175,7 @@ describe('banking routes', () => {
     const phone = byName.items[0]?.phone ?? '';
     const byPhone = (await get(`/api/v1/customers?q=${encodeURIComponent(`(${phone.slice(2, 5)}) ${phone.slice(5, 8)}-${phone.slice(8)}`)}`, agent)).json() as { items: Array<{ id: string }> };
     assert.ok(byPhone.items.some((c) => c.id === primaryCustomerId));
-    const byEmail = (await get('/api/v1/customers?q=maya.thompson.0@example', agent)).json() as { items: Array<{ id: string }> };
+    const byEmail = (await get('/api/v1/customers?q=cardholder@example.com', agent)).json() as { items: Array<{ id: string }> };
     assert.deepEqual(byEmail.items.map((c) => c.id), [primaryCustomerId]);
     const { rows } = await t.database.pool.query<{ last4: string }>('SELECT k.last4 FROM cards k JOIN accounts a ON a.id = k.account_id WHERE a.customer_id = $1 LIMIT 1', [primaryCustomerId]);
     const last4 = rows[0]?.last4 ?? '';
