@@ -62,6 +62,7 @@ CREATE INDEX case_events_case_idx ON case_events (case_id, id);
 
 CREATE TABLE messages (
   id                 text PRIMARY KEY,
+  seq                bigserial NOT NULL UNIQUE,     -- arrival order, stable even within one millisecond
   case_id            text NOT NULL REFERENCES cases(id),
   author_id          text REFERENCES users(id),
   author_role        text NOT NULL,
@@ -74,7 +75,7 @@ CREATE TABLE messages (
   read_at            timestamptz,                   -- read by the other side
   CHECK (NOT internal OR author_role <> 'cardholder')
 );
-CREATE INDEX messages_case_idx ON messages (case_id, created_at, id);
+CREATE INDEX messages_case_idx ON messages (case_id, seq);
 
 CREATE TABLE attachments (
   id          text PRIMARY KEY,

@@ -4,6 +4,9 @@ import type { IssuerProfile } from './modules/directory/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { CipherService } from './platform/crypto/index.ts';
+import type { EventBus } from './platform/events.ts';
+import type { BlobStore } from './modules/attachments/index.ts';
+import type { ServicePolicy } from './modules/cases/index.ts';
 import type { Db, Engine } from './platform/db.ts';
 
 /** What every module's plugin receives: the database, the clock, configuration and the issuer profile. */
@@ -15,6 +18,9 @@ export type AppDeps = {
   profile: IssuerProfile;
   logger: Logger;
   cipher: CipherService;
+  servicePolicy: ServicePolicy;
+  blobs: BlobStore;
+  events: EventBus;
   /** The issuer's processor adapter; the built-in ledger when absent. */
   banking?: CoreBanking;
 };

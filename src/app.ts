@@ -3,13 +3,17 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
+import { createDiskBlobStore } from './modules/attachments/index.ts';
 import { bankingRoutes } from './modules/banking/index.ts';
+import { casesRoutes, loadServicePolicy } from './modules/cases/index.ts';
 import { directoryRoutes } from './modules/directory/index.ts';
 import { identityRoutes } from './modules/identity/index.ts';
 import { installAuthentication } from './platform/auth/authenticate.ts';
 import { AppError } from './platform/errors.ts';
 import { installErrorHandling, sendProblem } from './platform/http.ts';
+import { createEventBus } from './platform/events.ts';
 import { newId } from './platform/ids.ts';
+import { installMultipart } from './platform/multipart.ts';
 import { installOpenApi } from './platform/openapi.ts';
 import { installValidation } from './platform/validation.ts';
 import { Problem } from './platform/schemas.ts';
@@ -17,9 +21,21 @@ import { installWeb } from './web/serve.ts';
 
 export const BODY_LIMIT_BYTES = 1_048_576; // JSON bodies; uploads have their own limits
 
-export type BuildOptions = AppDeps & { serveWeb?: boolean };
+export type BuildOptions = Omit<AppDeps, 'servicePolicy' | 'blobs' | 'events'> &
+  Partial<Pick<AppDeps, 'servicePolicy' | 'blobs' | 'events'>> & { serveWeb?: boolean };
 
-export async function buildApp(deps: BuildOptions): Promise<FastifyInstance> {
+/** Fills what the caller may leave out: the service policy from its file, blobs on disk, a fresh event bus. */
+export function completeDeps(options: BuildOptions): AppDeps {
+  return {
+    ...options,
+    servicePolicy: options.servicePolicy ?? loadServicePolicy(options.config.servicePolicyPath),
+    blobs: options.blobs ?? createDiskBlobStore({ dataDir: options.config.dataDir }),
+    events: options.events ?? createEventBus(),
+  };
+}
+
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const deps = completeDeps(options);
   const app = Fastify({
     loggerInstance: deps.logger as unknown as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -71,13 +87,19 @@ export async function buildApp(deps: BuildOptions): Promise<FastifyInstance> {
   await app.register(identityRoutes, deps);
   await app.register(directoryRoutes, deps);
   await app.register(bankingRoutes, deps);
+  await installMultipart(app, {
+    maxFileBytes: deps.servicePolicy.attachments.maxBytes,
+    maxFiles: deps.servicePolicy.attachments.maxPerMessage,
+    maxFieldBytes: deps.servicePolicy.messageLimits.bodyMaxChars * 4,
+  });
+  await app.register(casesRoutes, deps);
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !deps.serveWeb) {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !options.serveWeb) {
       return sendProblem(reply, new AppError('route_not_found', `No endpoint ${request.method} ${request.url.split('?')[0]}`));
     }
     return reply.type('text/html').sendFile('index.html');
   });
-  if (deps.serveWeb) await installWeb(app);
+  if (options.serveWeb) await installWeb(app);
   return app;
 }

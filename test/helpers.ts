@@ -10,6 +10,7 @@ import { type Database, openDatabase } from '../src/platform/db.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { type CipherService, createCipherService, staticKeyring } from '../src/platform/crypto/index.ts';
 import { randomBytes } from 'node:crypto';
+import { createMemoryBlobStore } from '../src/modules/attachments/index.ts';
 import { cloneDatabase, PROFILE_PATH, pgliteTemplate, postgresTemplate, TEST_AS_OF } from './template.ts';
 
 export { TEST_AS_OF } from './template.ts';
@@ -46,7 +47,7 @@ export async function buildTestApp(options: { env?: Record<string, string>; prof
   const config = loadConfig({ NODE_ENV: 'test', SIGNIN_RATE_PER_MINUTE: '10000', ...options.env });
   const profile = options.profile ?? loadProfile(PROFILE_PATH);
   const cipher = createCipherService({ keyring: staticKeyring({ test: randomBytes(32) }, 'test') });
-  const app = await buildApp({ db: database.db, engine: database.engine, clock, config, profile, cipher, logger: createLogger('silent'), serveWeb: options.serveWeb ?? false });
+  const app = await buildApp({ db: database.db, engine: database.engine, clock, config, profile, cipher, logger: createLogger('silent'), blobs: createMemoryBlobStore(), serveWeb: options.serveWeb ?? false });
   await app.ready();
   return {
     app,

@@ -17,6 +17,20 @@ export const AUDIT_ACTIONS = [
   'statement.list',
   'card.read',
   'demo.seed',
+  'case.create',
+  'case.read',
+  'case.list',
+  'case.transition',
+  'case.assign',
+  'case.priority',
+  'case.merge',
+  'message.create',
+  'note.create',
+  'message.read_receipt',
+  'attachment.read',
+  'csat.create',
+  'macro.create',
+  'macro.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

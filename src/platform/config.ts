@@ -8,6 +8,7 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   profilePath: string;
+  servicePolicyPath: string;
   publicUrl: string;
   logLevel: string;
   seedDemo: boolean;
@@ -46,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     dataDir: path.resolve(env.CARDCARE_DATA_DIR || 'data'),
     profilePath: path.resolve(env.CARDCARE_PROFILE || 'config/issuer-profile.json'),
+    servicePolicyPath: path.resolve(env.CARDCARE_SERVICE_POLICY || 'config/service-policy.json'),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemo: env.CARDCARE_SEED_DEMO !== 'false',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Tx } from './db.ts';
+import { inUnit, type Unit } from './unit-of-work.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -47,23 +48,23 @@ async function claim(tx: Tx, scope: Scope): Promise<StoredResponse | 'claimed'> 
 }
 
 /**
- * Runs `work` in one transaction; with a key, the first answer is stored in that transaction and replayed
- * to every retry. `replayed` tells the route not to redo after-commit work (notifications).
+ * Runs `work` in one unit of work; with a key, the first answer is stored in the same transaction and
+ * replayed to every retry (a replay runs no after-commit work: it was done the first time).
  */
 export async function runIdempotent<T>(
   db: Db,
   scope: Omit<Scope, 'key'> & { key: string | null },
-  work: (tx: Tx) => Promise<{ status: number; body: T }>,
+  work: (unit: Unit) => Promise<{ status: number; body: T }>,
 ): Promise<{ status: number; body: T; replayed: boolean }> {
-  return db.transaction().execute(async (tx) => {
+  return inUnit(db, async (unit) => {
     if (scope.key) {
-      const claimed = await claim(tx, { ...scope, key: scope.key });
+      const claimed = await claim(unit.tx, { ...scope, key: scope.key });
       if (claimed !== 'claimed') return { status: claimed.status, body: claimed.body as T, replayed: true };
     }
-    const result = await work(tx);
+    const result = await work(unit);
     if (scope.key) {
       await sql`UPDATE idempotency_keys SET status_code = ${result.status}, response_body = ${JSON.stringify(result.body)}::jsonb
-                WHERE actor_id = ${scope.actorId} AND key = ${scope.key}`.execute(tx);
+                WHERE actor_id = ${scope.actorId} AND key = ${scope.key}`.execute(unit.tx);
     }
     return { ...result, replayed: false };
   });

@@ -8,6 +8,21 @@ import type {
   StatementView,
   TransactionView,
 } from '../modules/banking/banking.schema.ts';
+import type {
+  AttachmentView,
+  CaseDetail as CaseDetailSchema,
+  CaseSummary as CaseSummarySchema,
+  MessagePosted as MessagePostedSchema,
+  MessageView,
+  PriorityEnum,
+  SlaClockView,
+  SlaView,
+  StaffCaseDetail as StaffCaseDetailSchema,
+  StaffCaseSummary as StaffCaseSummarySchema,
+  StaffMessageView,
+  StatusEnum,
+  TimelineEntry as TimelineEntrySchema,
+} from '../modules/cases/cases.schema.ts';
 import type { Directory as DirectorySchema } from '../modules/directory/directory.schema.ts';
 import type { MeView, SessionView, UserView } from '../modules/identity/identity.schema.ts';
 
@@ -26,6 +41,21 @@ export type Transaction = TransactionView;
 export type Statement = StatementView;
 export type CustomerSummary = CustomerSummaryView;
 export type CustomerDetail = CustomerDetailView;
+
+export type CaseSummary = Static<typeof CaseSummarySchema>;
+export type StaffCaseSummary = Static<typeof StaffCaseSummarySchema>;
+export type CaseDetail = Static<typeof CaseDetailSchema>;
+export type StaffCaseDetail = Static<typeof StaffCaseDetailSchema>;
+export type Message = Static<typeof MessageView>;
+export type StaffMessage = Static<typeof StaffMessageView>;
+export type Attachment = Static<typeof AttachmentView>;
+export type TimelineEntry = Static<typeof TimelineEntrySchema>;
+export type MessagePosted = Static<typeof MessagePostedSchema>;
+export type Priority = Static<typeof PriorityEnum>;
+export type CaseStatus = Static<typeof StatusEnum>;
+export type Sla = Static<typeof SlaView>;
+export type SlaClock = Static<typeof SlaClockView>;
+export type Macro = { id: string; title: string; body: string };
 
 export type Page<T> = { items: T[]; nextCursor?: string | null };
 

@@ -1,9 +1,14 @@
 import { type ReactNode, useEffect } from 'react';
+import { StaffCasePage } from './agent/case-page.tsx';
 import { CustomerPage } from './agent/customer-page.tsx';
+import { QueuePage } from './agent/queue-page.tsx';
 import { StaffHome } from './agent/staff-home.tsx';
 import { isStaff } from './api-types.ts';
 import { AccountPage } from './cardholder/account-page.tsx';
 import { CardholderHome } from './cardholder/home.tsx';
+import { ComposePage } from './cardholder/messages/compose-page.tsx';
+import { ConversationPage } from './cardholder/messages/conversation-page.tsx';
+import { InboxPage } from './cardholder/messages/inbox-page.tsx';
 import { DirectoryProvider } from './components/directory.tsx';
 import { Layout } from './components/layout.tsx';
 import { Loading } from './components/status.tsx';
@@ -40,6 +45,13 @@ function Routes() {
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/contact') return <ContactPage />;
   if (path === '/staff') return <Guard audience="staff"><StaffHome /></Guard>;
+  if (path === '/messages') return <Guard audience="cardholder"><InboxPage /></Guard>;
+  if (path === '/messages/new') return <Guard audience="cardholder"><ComposePage /></Guard>;
+  if (path === '/staff/queue') return <Guard audience="staff"><QueuePage /></Guard>;
+  const conversation = matchPath('/messages/:id', path);
+  if (conversation?.id) return <Guard audience="cardholder"><ConversationPage id={conversation.id} /></Guard>;
+  const staffCase = matchPath('/staff/cases/:id', path);
+  if (staffCase?.id) return <Guard audience="staff"><StaffCasePage id={staffCase.id} /></Guard>;
   const account = matchPath('/accounts/:id', path);
   if (account?.id) return <Guard audience="cardholder"><AccountPage id={account.id} /></Guard>;
   const staffAccount = matchPath('/staff/accounts/:id', path);

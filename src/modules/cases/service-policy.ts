@@ -6,8 +6,8 @@ import { parseSlaPolicy, parseWorkCalendar, type SlaPolicy, type WorkCalendar } 
 
 const Priority = Type.Union([Type.Literal('low'), Type.Literal('normal'), Type.Literal('high'), Type.Literal('urgent')]);
 export const CASE_TYPES = ['general', 'dispute', 'fraud', 'rewards', 'fee', 'account_review', 'complaint', 'card_services'] as const;
-const CaseTypeSchema = Type.Union(CASE_TYPES.map((t) => Type.Literal(t)));
-const Channel = Type.Union(['secure_message', 'phone', 'web', 'email', 'regulator'].map((c) => Type.Literal(c)));
+const CaseTypeSchema = Type.Union([Type.Literal('general'), Type.Literal('dispute'), Type.Literal('fraud'), Type.Literal('rewards'), Type.Literal('fee'), Type.Literal('account_review'), Type.Literal('complaint'), Type.Literal('card_services')]);
+const Channel = Type.Union([Type.Literal('secure_message'), Type.Literal('phone'), Type.Literal('web'), Type.Literal('email'), Type.Literal('regulator')]);
 
 const ServicePolicyFile = Type.Object(
   {

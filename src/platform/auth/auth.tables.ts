@@ -16,6 +16,9 @@ export type UsersTable = {
   locked_until: Timestamp | null;
   disabled_at: Timestamp | null;
   created_at: Timestamp;
+  available: Generated<boolean>;
+  max_open_cases: Generated<number>;
+  last_assigned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
 export type SessionsTable = {

@@ -86,11 +86,27 @@ function CustomerSearch() {
   );
 }
 
+function QueueShortcuts() {
+  return (
+    <section className="card stack-sm" aria-labelledby="queue-shortcuts">
+      <h2 id="queue-shortcuts">Queue</h2>
+      <p>Secure messages from cardholders, with their service-level clocks.</p>
+      <ul className="link-list">
+        <li><Link to="/staff/queue?who=me">My cases</Link></li>
+        <li><Link to="/staff/queue?who=none">Unassigned cases</Link></li>
+        <li><Link to="/staff/queue">All open cases</Link></li>
+        <li><Link to="/staff/queue?breached=true">Cases past their service level</Link></li>
+      </ul>
+    </section>
+  );
+}
+
 export function StaffHome() {
   return (
     <div className="stack-lg">
       <PageHeading title="Staff console">Staff console</PageHeading>
       <WhoAmI />
+      <QueueShortcuts />
       <CustomerSearch />
     </div>
   );

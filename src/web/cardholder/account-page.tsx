@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Account, AccountDetail, Page, Statement } from '../api-types.ts';
-import { Button } from '../components/button.tsx';
+import { Button, ButtonLink } from '../components/button.tsx';
 import { formatLongDate, formatMoney } from '../components/format.ts';
 import { PageHeading } from '../components/page.tsx';
 import { ErrorAlert, Loading } from '../components/status.tsx';
@@ -11,7 +11,7 @@ import { accountTitle } from './labels.ts';
 import { TransactionList } from './transactions.tsx';
 import { useTransactionPages } from './use-transactions.ts';
 
-function Transactions({ account }: { account: Account }) {
+function Transactions({ account, audience }: { account: Account; audience: Audience }) {
   const pages = useTransactionPages(account.id);
   const hasMore = pages.nextCursor !== null;
   const status = useRef<HTMLParagraphElement>(null);
@@ -27,7 +27,7 @@ function Transactions({ account }: { account: Account }) {
   return (
     <section className="card stack" aria-labelledby="transactions">
       <h2 id="transactions">Transactions</h2>
-      {pages.items.length ? <TransactionList items={pages.items} label="Transactions" /> : null}
+      {pages.items.length ? <TransactionList items={pages.items} label="Transactions" askAbout={audience === 'cardholder'} /> : null}
       {!pages.isLoading && !pages.error && pages.items.length === 0 ? <p>No transactions yet.</p> : null}
       <p className="muted small" role="status" ref={status} tabIndex={-1}>
         {pages.isLoading ? 'Loading transactions…' : pages.items.length ? `Showing ${pages.items.length} transactions${hasMore ? '' : ', all there are'}.` : ''}
@@ -103,10 +103,15 @@ export function AccountPage({ id, audience = 'cardholder' }: { id: string; audie
       ) : null}
       {account.data ? (
         <>
-          <section className="card" aria-label="Summary">
+          <section className="card stack" aria-label="Summary">
             <AccountSummary account={account.data} cards={account.data.cards} audience={audience} />
+            {audience === 'cardholder' ? (
+              <p>
+                <ButtonLink to={`/messages/new?accountId=${encodeURIComponent(account.data.id)}`}>Ask about this account</ButtonLink>
+              </p>
+            ) : null}
           </section>
-          <Transactions account={account.data} />
+          <Transactions account={account.data} audience={audience} />
           <Statements account={account.data} />
         </>
       ) : null}

@@ -18,7 +18,7 @@ function RecentTransactions({ account }: { account: Account }) {
       <h3>Recent transactions</h3>
       {recent.status === 'loading' ? <Loading label="Loading transactions…" /> : null}
       {recent.status === 'error' ? <ErrorAlert error={recent.error} title="We couldn’t load the transactions." /> : null}
-      {recent.data ? <TransactionList items={recent.data.items} label={`Recent transactions, ${accountTitle(account)}`} /> : null}
+      {recent.data ? <TransactionList items={recent.data.items} label={`Recent transactions, ${accountTitle(account)}`} askAbout /> : null}
     </div>
   );
 }
@@ -36,9 +36,14 @@ function AccountPanel({ account }: { account: Account }) {
           <AccountSummary account={account} cards={detail.data?.cards} />
           <RecentTransactions account={account} />
         </div>
-        <ButtonLink to={`/accounts/${encodeURIComponent(account.id)}`} label={`All transactions, ${accountTitle(account)}`}>
-          All transactions
-        </ButtonLink>
+        <div className="actions">
+          <ButtonLink to={`/accounts/${encodeURIComponent(account.id)}`} label={`All transactions, ${accountTitle(account)}`}>
+            All transactions
+          </ButtonLink>
+          <ButtonLink to={`/messages/new?accountId=${encodeURIComponent(account.id)}`} label={`Ask about this account, ${accountTitle(account)}`}>
+            Ask about this account
+          </ButtonLink>
+        </div>
       </section>
     </li>
   );

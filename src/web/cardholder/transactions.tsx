@@ -1,6 +1,7 @@
 import type { Transaction } from '../api-types.ts';
 import { formatDate, formatMoney } from '../components/format.ts';
 import { Badge } from '../components/status.tsx';
+import { Link } from '../router.tsx';
 import { declineText, transactionState } from './labels.ts';
 
 function Amount({ t }: { t: Transaction }) {
@@ -22,7 +23,12 @@ function Amount({ t }: { t: Transaction }) {
   );
 }
 
-export function TransactionRow({ t }: { t: Transaction }) {
+/** The compose page, preselecting this transaction and its account. */
+export function askAboutPath(t: Transaction): string {
+  return `/messages/new?accountId=${encodeURIComponent(t.accountId)}&transactionId=${encodeURIComponent(t.id)}`;
+}
+
+export function TransactionRow({ t, askAbout = false }: { t: Transaction; askAbout?: boolean }) {
   const state = transactionState(t);
   const name = t.merchantName || t.description;
   const detail = t.merchantName && t.description !== t.merchantName ? t.description : null;
@@ -36,6 +42,11 @@ export function TransactionRow({ t }: { t: Transaction }) {
           {t.cardLast4 ? ` · card ending ${t.cardLast4}` : ''}
         </p>
         {t.status === 'declined' ? <p className="txn__meta">{declineText(t.declineReason)}</p> : null}
+        {askAbout ? (
+          <Link to={askAboutPath(t)} className="txn__ask" aria-label={`Ask about this: ${name}, ${formatMoney(t.amountCents, t.currency)}, ${formatDate(state.date)}`}>
+            Ask about this
+          </Link>
+        ) : null}
       </div>
       <div className="txn__side">
         <Amount t={t} />
@@ -45,14 +56,14 @@ export function TransactionRow({ t }: { t: Transaction }) {
   );
 }
 
-export function TransactionList({ items, label }: { items: Transaction[]; label: string }) {
+export function TransactionList({ items, label, askAbout = false }: { items: Transaction[]; label: string; askAbout?: boolean }) {
   if (items.length === 0) return <p className="muted">No transactions yet.</p>;
   const hasPending = items.some((t) => t.status === 'authorized');
   return (
     <>
       <ul className="txn-list" aria-label={label}>
         {items.map((t) => (
-          <TransactionRow key={t.id} t={t} />
+          <TransactionRow key={t.id} t={t} askAbout={askAbout} />
         ))}
       </ul>
       {hasPending ? (

@@ -33,6 +33,7 @@ function Header() {
         </Link>
         <nav className="nav" aria-label="Main">
           {user ? <NavLink to={home}>{isStaff(user.role) ? 'Console' : 'Accounts'}</NavLink> : null}
+          {user ? isStaff(user.role) ? <NavLink to="/staff/queue">Queue</NavLink> : <NavLink to="/messages">Messages</NavLink> : null}
           <NavLink to="/contact">Contact us</NavLink>
           {user ? (
             <button type="button" className="nav__link nav__button" onClick={handleSignOut}>

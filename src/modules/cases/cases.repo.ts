@@ -1,0 +1,134 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db.ts';
+import './cases.tables.ts';
+import type { CasesTable } from './cases.tables.ts';
+import type { Selectable, Insertable, Updateable } from 'kysely';
+
+export type CaseRow = Selectable<CasesTable>;
+export type NewCaseRow = Insertable<CasesTable>;
+export type CaseEventInput = {
+  case_id: string;
+  at: Date;
+  kind: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  actor_name: string | null;
+  visible_to_cardholder: boolean;
+  message_id?: string | null;
+  data?: Record<string, unknown>;
+};
+
+export async function nextCaseNumber(db: Executor, prefix: string): Promise<string> {
+  const { rows } = await sql<{ n: number }>`SELECT nextval('case_number_seq')::int AS n`.execute(db);
+  return `${prefix}-${rows[0]!.n}`;
+}
+
+export async function insertCase(db: Executor, row: NewCaseRow): Promise<void> {
+  await db.insertInto('cases').values(row).execute();
+}
+
+/** A case as this actor may see it: a cardholder only their customer's (null otherwise, which routes turn into 404). */
+export async function findCase(db: Executor, id: string, customerScope: string | null, forUpdate = false): Promise<CaseRow | undefined> {
+  let q = db.selectFrom('cases').selectAll().where('id', '=', id);
+  if (customerScope) q = q.where('customer_id', '=', customerScope);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function updateCase(db: Executor, id: string, patch: Updateable<CasesTable>): Promise<void> {
+  await db.updateTable('cases').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertEvents(db: Executor, events: CaseEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto('case_events')
+    .values(events.map((e) => ({ ...e, message_id: e.message_id ?? null, data: JSON.stringify(e.data ?? {}) })))
+    .execute();
+}
+
+export type CaseEventRow = {
+  id: number;
+  at: Date;
+  kind: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  actor_name: string | null;
+  visible_to_cardholder: boolean;
+  message_id: string | null;
+  data: Record<string, unknown>;
+};
+
+export async function listEvents(db: Executor, caseId: string, cardholderView: boolean): Promise<CaseEventRow[]> {
+  let q = db
+    .selectFrom('case_events')
+    .select(['id', 'at', 'kind', 'actor_id', 'actor_role', 'actor_name', 'visible_to_cardholder', 'message_id', 'data'])
+    .where('case_id', '=', caseId)
+    .orderBy('id');
+  if (cardholderView) q = q.where('visible_to_cardholder', '=', true);
+  return (await q.execute()) as CaseEventRow[];
+}
+
+export type CaseListFilter = {
+  customerId?: string | null;
+  statuses?: string[];
+  queue?: string;
+  priority?: string;
+  assignee?: { kind: 'none' } | { kind: 'user'; id: string };
+  breached?: boolean;
+  cursor?: { at: Date; id: string } | null;
+  limit: number;
+};
+
+export type CaseListRow = CaseRow & { customer_name: string; assignee_name: string | null; assignee_code: string | null; unread: number };
+
+/** Newest activity first; keyset pagination on (updated_at, id). */
+export async function listCases(db: Executor, f: CaseListFilter, unreadFor: 'cardholder' | 'staff'): Promise<CaseListRow[]> {
+  let q = db
+    .selectFrom('cases as c')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .leftJoin('users as u', 'u.id', 'c.assignee_id')
+    .selectAll('c')
+    .select([
+      sql<string>`cu.first_name || ' ' || cu.last_name`.as('customer_name'),
+      'u.display_name as assignee_name',
+      'u.agent_code as assignee_code',
+      unreadCount(unreadFor).as('unread'),
+    ]);
+  if (f.customerId) q = q.where('c.customer_id', '=', f.customerId);
+  if (f.statuses?.length) q = q.where('c.status', 'in', f.statuses as CaseRow['status'][]);
+  if (f.queue) q = q.where('c.queue', '=', f.queue);
+  if (f.priority) q = q.where('c.priority', '=', f.priority as CaseRow['priority']);
+  if (f.assignee?.kind === 'none') q = q.where('c.assignee_id', 'is', null);
+  if (f.assignee?.kind === 'user') q = q.where('c.assignee_id', '=', f.assignee.id);
+  if (f.breached === true) q = q.where('c.sla_breached_at', 'is not', null);
+  if (f.breached === false) q = q.where('c.sla_breached_at', 'is', null);
+  if (f.cursor) {
+    const { at, id } = f.cursor;
+    q = q.where((eb) => eb.or([eb('c.updated_at', '<', at), eb.and([eb('c.updated_at', '=', at), eb('c.id', '<', id)])]));
+  }
+  return (await q.orderBy('c.updated_at', 'desc').orderBy('c.id', 'desc').limit(f.limit).execute()) as CaseListRow[];
+}
+
+/** Messages the given side has not read yet, written by the other side (internal notes never count). */
+function unreadCount(side: 'cardholder' | 'staff') {
+  return side === 'cardholder'
+    ? sql<number>`(SELECT count(*)::int FROM messages m WHERE m.case_id = c.id AND m.read_at IS NULL AND m.author_role <> 'cardholder' AND NOT m.internal)`
+    : sql<number>`(SELECT count(*)::int FROM messages m WHERE m.case_id = c.id AND m.read_at IS NULL AND m.author_role = 'cardholder')`;
+}
+
+export async function findCaseListRow(db: Executor, id: string, unreadFor: 'cardholder' | 'staff'): Promise<CaseListRow | undefined> {
+  return (await db
+    .selectFrom('cases as c')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .leftJoin('users as u', 'u.id', 'c.assignee_id')
+    .selectAll('c')
+    .select([
+      sql<string>`cu.first_name || ' ' || cu.last_name`.as('customer_name'),
+      'u.display_name as assignee_name',
+      'u.agent_code as assignee_code',
+      unreadCount(unreadFor).as('unread'),
+    ])
+    .where('c.id', '=', id)
+    .executeTakeFirst()) as CaseListRow | undefined;
+}

@@ -1,0 +1,38 @@
+import type { Updateable } from 'kysely';
+import type { Tx } from '../../platform/db.ts';
+import type { CaseDeps } from './case-deps.ts';
+import { computeCaseSla, dueColumns, slaEventsFrom } from './case-sla.ts';
+import type { CasesTable } from './cases.tables.ts';
+import { type CaseEventInput, type CaseRow, insertEvents, listEvents, updateCase } from './cases.repo.ts';
+import { slaPolicyFor } from './service-policy.ts';
+
+/**
+ * The one write path for an existing case: the row change, its timeline entries, and the SLA due times
+ * recomputed from the whole timeline (which is the SLA history) under the policy the changed case falls under.
+ */
+export async function saveCase(deps: CaseDeps, tx: Tx, row: CaseRow, patch: Updateable<CasesTable>, events: CaseEventInput[], now: Date): Promise<CaseRow> {
+  await insertEvents(tx, events);
+  const next = { ...row, ...patch } as CaseRow;
+  const slaPolicy = slaPolicyFor(deps.policy, { priority: next.priority, channel: next.channel, escalation: next.escalation });
+  const history = slaEventsFrom(await listEvents(tx, row.id, false));
+  const sla = computeCaseSla(deps.policy, slaPolicy, history, now);
+  const full = { ...patch, sla_policy: slaPolicy.id, ...dueColumns(sla), updated_at: now };
+  await updateCase(tx, row.id, full);
+  return { ...row, ...full } as CaseRow;
+}
+
+export function stateChangeEvent(row: CaseRow, to: CaseRow['status'], actor: { id: string | null; role: string; name: string }, now: Date, extra: Record<string, unknown> = {}): CaseEventInput[] {
+  if (row.status === to) return [];
+  return [
+    {
+      case_id: row.id,
+      at: now,
+      kind: 'state_changed',
+      actor_id: actor.id,
+      actor_role: actor.role,
+      actor_name: actor.name,
+      visible_to_cardholder: true,
+      data: { from: row.status, to, ...extra },
+    },
+  ];
+}

@@ -1,0 +1,35 @@
+import type { StaffCaseDetail, TimelineEntry } from '../api-types.ts';
+import { formatDateTime } from '../components/format.ts';
+import { describeEvent, representative } from '../messages/case-labels.ts';
+import { MessageItem } from '../messages/message-item.tsx';
+import { mergeTimeline } from '../messages/timeline.ts';
+
+function EventLine({ entry }: { entry: TimelineEntry }) {
+  const note = typeof entry.data.note === 'string' ? entry.data.note : null;
+  return (
+    <div className={/sla/.test(entry.kind) ? 'event event--sla' : 'event'}>
+      <p>
+        <strong>{describeEvent(entry, 'staff')}</strong>
+        {entry.actor ? ` by ${representative(entry.actor)}` : ''} · <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+      </p>
+      {note ? <p className="muted small">Note: {note}</p> : null}
+    </div>
+  );
+}
+
+export function CaseTimeline({ detail }: { detail: StaffCaseDetail }) {
+  const items = mergeTimeline(detail.messages, detail.timeline);
+  return (
+    <section className="stack" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">Timeline</h2>
+      {items.length === 0 ? <p className="muted">Nothing yet.</p> : null}
+      <ol className="plain-list conversation" aria-label="Timeline">
+        {items.map((item) => (
+          <li key={item.key}>
+            {item.message ? <MessageItem message={item.message} audience="staff" /> : item.event ? <EventLine entry={item.event} /> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { crc32, deflateSync } from 'node:zlib';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, signInThroughUi, startWebApp, type WebApp } from './browser.ts';
+
+let web: WebApp;
+let browser: Browser;
+
+before(async () => {
+  web = await startWebApp();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A valid 2×2 RGB PNG: a "screenshot" small enough to build here. */
+function screenshotPng(): Buffer {
+  const ihdr = Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0]);
+  const rows = Buffer.from([0, 255, 0, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** axe with the WCAG 2.1 A/AA rules: nothing serious or critical. (No networkidle: the pages keep a live-update stream open.) */
+async function assertAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const text = bad.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  assert.deepEqual(text, [], `${name}: axe found serious or critical violations`);
+  assert.equal(await page.locator('h1').count(), 1, `${name}: one h1`);
+}
+
+async function assertNoSidewaysScroll(page: Page, name: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${name}: ${overflow} px of sideways scrolling at 390 px`);
+}
+
+test('a cardholder writes with a screenshot, an agent replies, and the cardholder sees who answered', async () => {
+  const cardholder = await newPage(browser, web.baseUrl);
+  const me = cardholder.page;
+  await signInThroughUi(me, web, 'cardholder@example.com');
+  await me.getByRole('heading', { level: 1, name: 'Your accounts' }).waitFor();
+
+  await me.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Messages' }).click();
+  await me.getByRole('heading', { level: 1, name: 'Secure Message Center' }).waitFor();
+  await me.getByText('We will never ask for your full card number, CVV, PIN or one-time codes.').waitFor();
+  await me.getByRole('heading', { name: 'Prefer to talk to someone?' }).waitFor();
+  await me.getByText(/You have no conversations yet|conversations?[,.]/).waitFor();
+  await assertAccessible(me, 'inbox');
+  await assertNoSidewaysScroll(me, 'inbox');
+
+  await me.getByRole('link', { name: 'Write a new message' }).click();
+  await me.getByRole('heading', { level: 1, name: 'Write a secure message' }).waitFor();
+  await me.getByText(/Up to 5 files: PDF, PNG or JPEG, each up to 10 MB/).waitFor();
+  await assertAccessible(me, 'compose');
+  await assertNoSidewaysScroll(me, 'compose');
+
+  // The composer by keyboard: type into the fields, Tab to the button, Enter sends.
+  await me.getByLabel('Subject').focus();
+  await me.keyboard.type('urgent: unauthorized charge');
+  await me.keyboard.press('Tab');
+  assert.equal(await me.evaluate(() => document.activeElement?.id), 'compose-body', 'Tab goes from the subject to the message');
+  await me.keyboard.type('There is a charge of $89.99 from a store I have never visited. Please stop it.');
+  await me.getByLabel('Attach files (optional)').setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: screenshotPng() });
+  await me.getByRole('list', { name: 'Files to send' }).getByText('screenshot.png').waitFor();
+  await me.getByLabel('Your message').focus();
+  for (let i = 0; i < 8 && (await me.evaluate(() => document.activeElement?.textContent)) !== 'Send message'; i++) await me.keyboard.press('Tab');
+  assert.equal(await me.evaluate(() => document.activeElement?.textContent), 'Send message', 'the send button is reachable with Tab');
+  await me.keyboard.press('Enter');
+
+  const sent = me.getByText(/^Message sent\. Your case number is /);
+  await sent.waitFor();
+  const caseNumber = /case number is (\S+)\.$/.exec(await sent.innerText())?.[1] ?? '';
+  assert.match(caseNumber, /^[A-Z]{2,}-?\d+$/, `a case number is shown (${caseNumber})`);
+  await me.getByRole('heading', { level: 1, name: 'urgent: unauthorized charge' }).waitFor();
+  assert.match(await me.getByRole('group', { name: 'Case' }).innerText(), new RegExp(caseNumber));
+  await me.getByRole('link', { name: 'Download screenshot.png' }).waitFor();
+  await assertAccessible(me, 'conversation');
+  await assertNoSidewaysScroll(me, 'conversation');
+
+  // The agent, in another browser context.
+  const agent = await newPage(browser, web.baseUrl, { width: 1280, height: 900 });
+  const staff = agent.page;
+  await signInThroughUi(staff, web, 'agent@example.com');
+  await staff.getByRole('heading', { level: 1, name: 'Staff console' }).waitFor();
+  await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
+  await staff.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
+  const row = staff.getByRole('list', { name: 'Cases' }).getByRole('listitem').filter({ hasText: caseNumber });
+  await row.waitFor();
+  assert.match(await row.innerText(), /High priority/);
+  assert.match(await row.innerText(), /First response: .*(left|Overdue)/);
+  await assertAccessible(staff, 'queue');
+
+  await row.getByRole('link').first().click();
+  await staff.getByRole('heading', { level: 1, name: new RegExp(caseNumber) }).waitFor();
+  const download = staff.getByRole('link', { name: 'Download screenshot.png' });
+  await download.waitFor();
+  const file = await staff.request.get((await download.getAttribute('href')) ?? '');
+  assert.equal(file.status(), 200, 'the attachment downloads');
+  assert.deepEqual(Buffer.from(await file.body()), screenshotPng());
+  await assertAccessible(staff, 'staff case page');
+
+  // A reply that asks for a security code is refused, next to the composer.
+  const reply = staff.getByLabel('Reply to the cardholder');
+  await reply.fill('To check, please reply with the CVV on the back of your card.');
+  await staff.getByRole('button', { name: 'Send reply' }).click();
+  const refusal = staff.locator('#composer-body-error');
+  await refusal.waitFor();
+  assert.ok((await refusal.innerText()).length > 10, 'the refusal says why');
+
+  // An internal note: labelled, never shown to the cardholder.
+  await staff.getByLabel('Internal note', { exact: true }).check();
+  await staff.getByRole('textbox', { name: 'Internal note' }).fill('Checked the merchant: not a known subscription.');
+  await staff.getByRole('button', { name: 'Save internal note' }).click();
+  await staff.getByText('Internal note — not visible to the cardholder', { exact: true }).first().waitFor();
+
+  await staff.getByLabel('Reply to cardholder').check();
+  await staff.getByLabel('Reply to the cardholder').fill('We have blocked that charge and sent you a new card. Nothing else is needed from you.');
+  await staff.getByRole('button', { name: 'Send reply' }).click();
+  await staff.getByRole('article').filter({ hasText: 'We have blocked that charge' }).waitFor();
+  await assertAccessible(staff, 'staff case page after replying');
+
+  // The cardholder comes back to the conversation.
+  await me.getByRole('link', { name: 'All messages' }).click();
+  await me.getByRole('link', { name: /urgent: unauthorized charge/ }).click();
+  const answer = me.getByRole('article').filter({ hasText: 'We have blocked that charge' });
+  await answer.waitFor();
+  const answerText = await answer.innerText();
+  assert.match(answerText, /Jordan Lee/);
+  assert.match(answerText, /AGT-1042/);
+  assert.match(await me.getByRole('group', { name: 'Case' }).innerText(), new RegExp(caseNumber));
+  assert.equal(await me.getByText('Checked the merchant').count(), 0, 'internal notes never reach the cardholder');
+  await me.getByRole('article').filter({ hasText: 'There is a charge of $89.99' }).getByText(/^Read /).waitFor();
+  await assertAccessible(me, 'conversation with a reply');
+  await assertNoSidewaysScroll(me, 'conversation with a reply');
+
+  await agent.context.close();
+  await cardholder.context.close();
+});
+
+test('files that cannot be sent are named, with the reason, before anything is uploaded', async () => {
+  const { context, page } = await newPage(browser, web.baseUrl);
+  await signInThroughUi(page, web, 'cardholder@example.com');
+  await page.getByRole('heading', { level: 1, name: 'Your accounts' }).waitFor();
+  await page.goto('/messages/new');
+  await page.getByRole('heading', { level: 1, name: 'Write a secure message' }).waitFor();
+  await page.getByLabel('Attach files (optional)').setInputFiles([
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
+    { name: 'photo.png', mimeType: 'image/png', buffer: screenshotPng() },
+  ]);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /“notes\.txt”: only PDF, PNG and JPEG files can be sent/);
+  await page.getByRole('list', { name: 'Files to send' }).getByText('photo.png').waitFor();
+  await page.getByRole('button', { name: 'Remove photo.png' }).click();
+  assert.equal(await page.getByRole('list', { name: 'Files to send' }).count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'compose-files', 'focus returns to the file input');
+
+  await page.getByRole('button', { name: 'Send message' }).click(); // empty: errors inline, focus on the first
+  await page.getByText('Enter a subject').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'compose-subject');
+  await assertAccessible(page, 'compose with errors');
+  await context.close();
+});
+
+test('"Ask about this" on a transaction opens the composer about that transaction', async () => {
+  const { context, page } = await newPage(browser, web.baseUrl);
+  await signInThroughUi(page, web, 'cardholder@example.com');
+  const ask = page.getByRole('link', { name: /^Ask about this: / }).first();
+  await ask.waitFor();
+  await ask.click();
+  await page.getByRole('heading', { level: 1, name: 'Write a secure message' }).waitFor();
+  assert.match(page.url(), /accountId=acc_[0-9a-z]{16}&transactionId=txn_[0-9a-z]{16}/);
+  await page.getByText('About this transaction').waitFor();
+  assert.notEqual(await page.getByLabel('Which account is it about?').inputValue(), '');
+  await assertNoSidewaysScroll(page, 'compose about a transaction');
+  await context.close();
+});
