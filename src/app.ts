@@ -5,7 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { createDiskBlobStore } from './modules/attachments/index.ts';
 import { bankingRoutes } from './modules/banking/index.ts';
-import { casesRoutes, loadServicePolicy } from './modules/cases/index.ts';
+import { casesRoutes, liveRoutes, loadServicePolicy, staffToolsRoutes } from './modules/cases/index.ts';
 import { directoryRoutes } from './modules/directory/index.ts';
 import { identityRoutes } from './modules/identity/index.ts';
 import { installAuthentication } from './platform/auth/authenticate.ts';
@@ -93,6 +93,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     maxFieldBytes: deps.servicePolicy.messageLimits.bodyMaxChars * 4,
   });
   await app.register(casesRoutes, deps);
+  await app.register(staffToolsRoutes, deps);
+  await app.register(liveRoutes, deps);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !options.serveWeb) {

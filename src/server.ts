@@ -1,4 +1,5 @@
-import { buildApp } from './app.ts';
+import { buildApp, completeDeps } from './app.ts';
+import { loadServicePolicy, startCaseWorkers } from './modules/cases/index.ts';
 import { DEMO_CARDHOLDERS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TOTP_SECRET, isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
 import { loadConfiguredProfile, openConfiguredDatabase } from './platform/boot.ts';
 import { systemClock } from './platform/clock.ts';
@@ -15,9 +16,11 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   let config: ReturnType<typeof loadConfig>;
   let profile: ReturnType<typeof loadConfiguredProfile>;
+  let servicePolicy: ReturnType<typeof loadServicePolicy>;
   try {
     config = loadConfig();
     profile = loadConfiguredProfile(config);
+    servicePolicy = loadServicePolicy(config.servicePolicyPath);
   } catch (error) {
     fail((error as Error).message);
   }
@@ -42,9 +45,12 @@ async function main(): Promise<void> {
     process.stdout.write(`  Demo issuer: ${summary.customers} cardholders, ${summary.accounts} accounts, ${summary.transactions} transactions\n`);
   }
   const cipher = createCipherService({ keyring });
-  const app = await buildApp({ db: database.db, engine: database.engine, clock: systemClock, config, profile, logger, cipher, serveWeb: true });
+  const deps = completeDeps({ db: database.db, engine: database.engine, clock: systemClock, config, profile, logger, cipher, servicePolicy });
+  const app = await buildApp({ ...deps, serveWeb: true });
+  const stopWorkers = startCaseWorkers(deps, { slaSweepMs: Number(process.env.SLA_SWEEP_MS ?? 30_000) });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    stopWorkers();
     await app.close();
     await database.close();
     process.exit(0);

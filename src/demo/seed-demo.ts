@@ -18,6 +18,21 @@ export const DEMO_STAFF = [
   { email: 'admin@example.com', role: 'admin', displayName: 'Alex Kim', agentCode: 'ADM-4001', skills: [] },
 ] as const;
 
+export const DEMO_MACROS = [
+  {
+    title: 'Investigating a charge',
+    body: 'Hello {{customer.firstName}},\n\nThank you for telling us about this charge. We have opened an investigation under case {{case.number}} and will write to you here as soon as we know more. You do not need to do anything else for now.\n\n{{agent.name}} ({{agent.code}}), {{issuer.name}}',
+  },
+  {
+    title: 'Card replaced after fraud',
+    body: 'Hello {{customer.firstName}},\n\nWe have blocked your card and ordered a replacement; it should arrive within 5 business days. Charges you did not make will not be your responsibility. Case {{case.number}}.\n\n{{agent.name}} ({{agent.code}})',
+  },
+  {
+    title: 'Never share codes',
+    body: 'Hello {{customer.firstName}},\n\nPlease remember: we will never ask you for your full card number, security code, PIN or one-time codes. If someone does, it is not us.\n\n{{agent.name}} ({{agent.code}})',
+  },
+] as const;
+
 export const DEMO_CARDHOLDERS = ['cardholder@example.com', 'cardholder2@example.com'] as const;
 
 export type DemoSummary = { customers: number; accounts: number; transactions: number; primaryCustomerId: string; secondaryCustomerId: string };
@@ -71,6 +86,12 @@ export async function seedDemo(db: Db, options: { asOf: Date; profile: IssuerPro
           skills: [...s.skills],
           created_at: options.asOf,
         })),
+      )
+      .execute();
+    await tx
+      .insertInto('macros')
+      .values(
+        DEMO_MACROS.map((m, i) => ({ id: newId('mac'), title: m.title, body: m.body, created_by: null, created_at: new Date(options.asOf.getTime() + i), updated_at: options.asOf })),
       )
       .execute();
     await recordAudit(tx, {

@@ -3,7 +3,9 @@ import { after, before, test } from 'node:test';
 import { crc32, deflateSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, signInThroughUi, startWebApp, type WebApp } from './browser.ts';
+import { DEMO_TOTP_SECRET } from '../../src/demo/seed-demo.ts';
+import { totpCode } from '../../src/platform/auth/totp.ts';
+import { DEMO_PASSWORD, launchBrowser, newPage, signInThroughUi, startWebApp, type WebApp } from './browser.ts';
 
 let web: WebApp;
 let browser: Browser;
@@ -11,7 +13,23 @@ let browser: Browser;
 before(async () => {
   web = await startWebApp();
   browser = await launchBrowser();
+  await createMacro('Charge blocked', 'Hello {{customer.firstName}}, about case {{case.number}}: we have blocked that charge and sent you a new card.');
 });
+
+/** A supervisor adds a macro through the API (on a throwaway context, so no cookie leaks into a page). */
+async function createMacro(title: string, body: string): Promise<void> {
+  const context = await browser.newContext({ baseURL: web.baseUrl });
+  try {
+    const totp = await totpCode(DEMO_TOTP_SECRET, web.clock.now());
+    const session = await context.request.post('/api/v1/session', { data: { email: 'supervisor@example.com', password: DEMO_PASSWORD, totp } });
+    assert.equal(session.status(), 200, await session.text());
+    const { token } = (await session.json()) as { token: string };
+    const res = await context.request.post('/api/v1/macros', { data: { title, body }, headers: { authorization: `Bearer ${token}` } });
+    assert.equal(res.status(), 201, await res.text());
+  } finally {
+    await context.close();
+  }
+}
 
 after(async () => {
   await browser?.close();
@@ -128,27 +146,72 @@ test('a cardholder writes with a screenshot, an agent replies, and the cardholde
   await staff.getByText('Internal note — not visible to the cardholder', { exact: true }).first().waitFor();
 
   await staff.getByLabel('Reply to cardholder').check();
-  await staff.getByLabel('Reply to the cardholder').fill('We have blocked that charge and sent you a new card. Nothing else is needed from you.');
+  await staff.getByRole('button', { name: 'Assign to me' }).click();
+  await staff.getByText('The case is assigned to you.').waitFor();
+  await staff.getByRole('region', { name: 'Case details' }).getByText('Jordan Lee (AGT-1042)').waitFor();
+
+  // A macro fills in the case's values and stays editable; the reply goes out signed.
+  await staff.getByLabel('Macro').selectOption({ label: 'Charge blocked' });
+  await staff.getByRole('button', { name: 'Insert macro' }).click();
+  await staff.getByText('Macro “Charge blocked” inserted. Check it before sending.').waitFor();
+  const drafted = await staff.getByLabel('Reply to the cardholder').inputValue();
+  assert.match(drafted, new RegExp(`about case ${caseNumber}: we have blocked that charge`));
+  assert.doesNotMatch(drafted, /\{\{/, 'no placeholder is left');
+  assert.equal(await staff.evaluate(() => document.activeElement?.id), 'composer-body', 'focus goes to the text to edit');
+  await staff.keyboard.press('End');
+  await staff.keyboard.type(' Nothing else is needed from you.');
   await staff.getByRole('button', { name: 'Send reply' }).click();
-  await staff.getByRole('article').filter({ hasText: 'We have blocked that charge' }).waitFor();
+  await staff.getByRole('article').filter({ hasText: 'Nothing else is needed from you' }).waitFor();
   await assertAccessible(staff, 'staff case page after replying');
 
-  // The cardholder comes back to the conversation.
-  await me.getByRole('link', { name: 'All messages' }).click();
-  await me.getByRole('link', { name: /urgent: unauthorized charge/ }).click();
-  const answer = me.getByRole('article').filter({ hasText: 'We have blocked that charge' });
+  // The cardholder, still on the conversation, sees the reply arrive (live update), signed.
+  const answer = me.getByRole('article').filter({ hasText: 'Nothing else is needed from you' });
   await answer.waitFor();
-  const answerText = await answer.innerText();
+  let answerText = await answer.innerText();
+  assert.match(answerText, /Jordan Lee/);
+  assert.match(answerText, /AGT-1042/);
+  await me.getByRole('article').filter({ hasText: 'There is a charge of $89.99' }).getByText(/^Read /).waitFor();
+
+  // …and again after leaving and reopening it from the inbox.
+  await me.getByRole('link', { name: 'All messages' }).click();
+  const inboxRow = me.getByRole('list', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: caseNumber });
+  await inboxRow.waitFor();
+  assert.match(await inboxRow.innerText(), /Handled by Jordan Lee \(agent ID AGT-1042\)/);
+  await inboxRow.getByRole('link', { name: /urgent: unauthorized charge/ }).click();
+  await answer.waitFor();
+  answerText = await answer.innerText();
   assert.match(answerText, /Jordan Lee/);
   assert.match(answerText, /AGT-1042/);
   assert.match(await me.getByRole('group', { name: 'Case' }).innerText(), new RegExp(caseNumber));
   assert.equal(await me.getByText('Checked the merchant').count(), 0, 'internal notes never reach the cardholder');
-  await me.getByRole('article').filter({ hasText: 'There is a charge of $89.99' }).getByText(/^Read /).waitFor();
   await assertAccessible(me, 'conversation with a reply');
   await assertNoSidewaysScroll(me, 'conversation with a reply');
 
+  // Resolved: the cardholder is asked how it went, once.
+  await staff.getByRole('button', { name: 'Mark resolved' }).click();
+  await staff.getByRole('button', { name: 'Reopen' }).waitFor();
+  await me.getByRole('heading', { name: 'How did we do?' }).waitFor();
+  await assertAccessible(me, 'conversation with the rating prompt');
+  await me.getByLabel('5 — Very good').check();
+  await me.getByRole('button', { name: 'Send rating' }).click();
+  await me.getByText('You rated this conversation 5 out of 5.').waitFor();
+
   await agent.context.close();
   await cardholder.context.close();
+});
+
+test('the queue says it refreshes every 30 seconds when live updates cannot connect', async () => {
+  const { context, page } = await newPage(browser, web.baseUrl, { width: 1280, height: 900 });
+  await page.route('**/api/v1/events', (route) => route.abort());
+  await signInThroughUi(page, web, 'agent@example.com');
+  await page.getByRole('heading', { level: 1, name: 'Staff console' }).waitFor();
+  await page.goto('/staff/queue?who=none');
+  await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
+  await page.getByText('Updated every 30 seconds.').waitFor();
+  assert.equal(await page.getByLabel('Show').inputValue(), 'none');
+  await page.getByLabel('Priority').selectOption('urgent');
+  await page.waitForURL(/priority=urgent/);
+  await context.close();
 });
 
 test('files that cannot be sent are named, with the reason, before anything is uploaded', async () => {

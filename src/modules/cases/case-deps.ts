@@ -9,7 +9,7 @@ import type { Prioritizer } from './prioritize.ts';
 import type { ServicePolicy } from './service-policy.ts';
 
 /** A change other parts of the process want to hear about after commit (live updates, assignment). */
-export type CaseChange = { type: 'case.updated' | 'message.created'; caseId: string; customerId: string; internal?: boolean };
+export type CaseChange = { type: 'case.updated' | 'message.created'; caseId: string; customerId?: string; internal?: boolean; staffOnly?: boolean };
 
 export type CaseDeps = {
   db: Db;

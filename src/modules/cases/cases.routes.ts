@@ -19,6 +19,8 @@ import type { Executor } from '../../platform/db.ts';
 import { createRulePrioritizer } from './prioritize.ts';
 import { listCasesFor, readCase } from './read-cases.ts';
 import { contentDisposition, readAttachment } from './read-attachment.ts';
+import { mergeCase } from './merge-cases.ts';
+import { rateCase } from './csat.ts';
 import { postedView } from './posted.view.ts';
 
 export function caseDepsFrom(deps: AppDeps): CaseDeps {
@@ -124,6 +126,30 @@ export const casesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
     { schema: { tags: TAGS, summary: 'Read receipt: marks the other side\u2019s messages as read', params: IdParam('case'), response: { 204: { type: 'null' }, ...problemResponses(401, 404) } } },
     async (request, reply) => {
       await markCaseRead(c, requireActor(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:id/merge',
+    { schema: { tags: TAGS, summary: 'Merge a duplicate case into another case of the same cardholder (staff)', params: IdParam('case'), body: S.MergeBody, response: { 200: S.StaffCaseSummary, ...problemResponses(400, 401, 403, 404, 409) } } },
+    async (request) => {
+      const actor = requireStaff(request);
+      const result = await idempotent(request, actor.userId, 200, async (unit) => {
+        await mergeCase(c, unit, actor, request.params.id, request.body.intoCaseId, meta(request));
+        return staffSummary(unit.tx, request.params.id);
+      });
+      return result.body;
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:id/csat',
+    { schema: { tags: TAGS, summary: 'Rate a resolved case (1\u20135), once per resolution', params: IdParam('case'), body: S.CsatBody, response: { 204: { type: 'null' }, ...problemResponses(400, 401, 403, 404, 409) } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      if (actor.kind !== 'cardholder') throw new AppError('forbidden', 'Only the cardholder rates a case');
+      await rateCase(c, actor, request.params.id, request.body, meta(request));
       return reply.code(204).send(null);
     },
   );

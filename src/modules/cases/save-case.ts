@@ -16,7 +16,12 @@ export async function saveCase(deps: CaseDeps, tx: Tx, row: CaseRow, patch: Upda
   const slaPolicy = slaPolicyFor(deps.policy, { priority: next.priority, channel: next.channel, escalation: next.escalation });
   const history = slaEventsFrom(await listEvents(tx, row.id, false));
   const sla = computeCaseSla(deps.policy, slaPolicy, history, now);
-  const full = { ...patch, sla_policy: slaPolicy.id, ...dueColumns(sla), updated_at: now };
+  const dues = dueColumns(sla);
+  // A breach or warning belongs to the due times it was raised for: once every live due time is in the
+  // future again (an agent answered, a new cycle began), the next breach is a new one and is acted on again.
+  const live = Object.values(dues).filter((d): d is Date => d !== null);
+  const clear = live.every((d) => d.getTime() > now.getTime()) ? { sla_breached_at: null, sla_warned_at: null } : {};
+  const full = { ...clear, ...patch, sla_policy: slaPolicy.id, ...dues, updated_at: now };
   await updateCase(tx, row.id, full);
   return { ...row, ...full } as CaseRow;
 }

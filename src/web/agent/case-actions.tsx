@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/status.tsx';
 import { asApiError } from '../components/use-resource.ts';
 import { PRIORITIES } from '../messages/case-labels.ts';
 import { useSession } from '../session.tsx';
+import { MergeForm } from './merge-form.tsx';
 
 /** State moves, in the order an agent meets them; only those in allowedActions are offered. */
 const MOVES: Array<{ action: string; label: string; aliases: string[] }> = [
@@ -91,6 +92,7 @@ export function CaseActions({ detail, onChanged }: ActionsProps) {
         </div>
         <Button type="submit" variant="secondary">Change priority</Button>
       </form>
+      <MergeForm detail={detail} onMerged={() => { setDone('The case was merged.'); onChanged(); }} />
       <p role="status" className="muted small">{done}</p>
       {error ? <ErrorAlert error={error} title="That didn’t work." /> : null}
     </section>

@@ -104,6 +104,12 @@ function QueueRow({ item }: { item: StaffCaseSummary }) {
   );
 }
 
+function matchText(n: number, hasMore: boolean): string {
+  if (n === 0) return 'No cases match these filters.';
+  if (hasMore) return `The first ${n} matching cases, most urgent first.`;
+  return n === 1 ? '1 case matches these filters.' : `${n} cases match these filters.`;
+}
+
 /** The agent's work list: filters in the URL (shareable, back button works), live updates. */
 export function QueuePage() {
   const { search } = useLocation();
@@ -121,7 +127,7 @@ export function QueuePage() {
       <section className="stack" aria-labelledby="queue-heading">
         <h2 id="queue-heading">Cases</h2>
         <p role="status" className="muted">
-          {cases.data ? `${items.length === 0 ? 'No cases' : `${items.length}${cases.data.nextCursor ? '+' : ''} case${items.length === 1 ? '' : 's'}`} match these filters.` : ''}
+          {cases.data ? matchText(items.length, Boolean(cases.data.nextCursor)) : ''}
           {mode === 'polling' ? ' Updated every 30 seconds.' : ''}
         </p>
         {cases.isLoading && !cases.data ? <Loading label="Loading the queue…" /> : null}

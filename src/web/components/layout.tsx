@@ -4,9 +4,11 @@ import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { useDirectory } from './directory.tsx';
 
-function NavLink({ to, children }: { to: string; children: ReactNode }) {
+/** `except`: paths under `to` that have a nav link of their own (so only one link is current). */
+function NavLink({ to, except = [], children }: { to: string; except?: string[]; children: ReactNode }) {
   const { path } = useLocation();
-  const isCurrent = path === to || (to !== '/' && path.startsWith(`${to}/`));
+  const isUnder = (p: string) => path === p || path.startsWith(`${p}/`);
+  const isCurrent = path === to || (to !== '/' && isUnder(to) && !except.some(isUnder));
   return (
     <Link to={to} className="nav__link" aria-current={isCurrent ? 'page' : undefined}>
       {children}
@@ -32,7 +34,7 @@ function Header() {
           <span className="brand__tag">Customer service</span>
         </Link>
         <nav className="nav" aria-label="Main">
-          {user ? <NavLink to={home}>{isStaff(user.role) ? 'Console' : 'Accounts'}</NavLink> : null}
+          {user ? <NavLink to={home} except={['/staff/queue', '/staff/cases']}>{isStaff(user.role) ? 'Console' : 'Accounts'}</NavLink> : null}
           {user ? isStaff(user.role) ? <NavLink to="/staff/queue">Queue</NavLink> : <NavLink to="/messages">Messages</NavLink> : null}
           <NavLink to="/contact">Contact us</NavLink>
           {user ? (
