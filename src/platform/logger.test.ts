@@ -40,3 +40,31 @@ describe('logger redaction', () => {
     assert.match(out, /q=•••• 1111/);
   });
 });
+
+describe('request logging', () => {
+  it('keeps method, url and status of framework objects, with card numbers masked', () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = createLogger('info', stream);
+    class FakeRequest {
+      get id() {
+        return 'req_1';
+      }
+      get method() {
+        return 'GET';
+      }
+      get url() {
+        return '/api/v1/customers?q=4111111111111111';
+      }
+    }
+    logger.info({ req: new FakeRequest() }, 'incoming request');
+    const line = JSON.parse(lines[0]!);
+    assert.equal(line.req.method, 'GET');
+    assert.equal(line.req.url, '/api/v1/customers?q=•••• 1111');
+  });
+});

@@ -12,6 +12,9 @@ export function scrubForLog(value: unknown, depth = 0): unknown {
     return { type: value.name, message: maskPans(value.message).text, stack: value.stack ? maskPans(value.stack).text : undefined };
   }
   if (Array.isArray(value)) return value.map((v) => scrubForLog(v, depth + 1));
+  // Framework objects (requests, replies) are left to their serializers below, which mask what they print.
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     out[key] = SECRET_KEYS.test(key) ? '[redacted]' : scrubForLog(v, depth + 1);

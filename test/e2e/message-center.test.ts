@@ -236,6 +236,20 @@ test('files that cannot be sent are named, with the reason, before anything is u
   await page.getByText('Enter a subject').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'compose-subject');
   await assertAccessible(page, 'compose with errors');
+
+  // The server inspects the content: a "PNG" that is not one is refused, and the reason sits beside that file.
+  await page.getByLabel('Subject').fill('Receipt');
+  await page.getByLabel('Your message').fill('Here is the receipt.');
+  await page.getByLabel('Attach files (optional)').setInputFiles([
+    { name: 'receipt.png', mimeType: 'image/png', buffer: screenshotPng() },
+    { name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('this is not an image at all') },
+  ]);
+  await page.getByRole('button', { name: 'Send message' }).click();
+  await page.getByText('Your message was not sent.').waitFor();
+  const refused = page.getByRole('list', { name: 'Files to send' }).getByRole('listitem').filter({ hasText: 'fake.png' });
+  await refused.locator('.field__error').waitFor();
+  assert.equal(await page.getByRole('list', { name: 'Files to send' }).getByRole('listitem').filter({ hasText: 'receipt.png' }).locator('.field__error').count(), 0);
+  await assertAccessible(page, 'compose with a refused file');
   await context.close();
 });
 

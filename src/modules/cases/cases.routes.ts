@@ -21,7 +21,6 @@ import { listCasesFor, readCase } from './read-cases.ts';
 import { contentDisposition, readAttachment } from './read-attachment.ts';
 import { mergeCase } from './merge-cases.ts';
 import { rateCase } from './csat.ts';
-import { postedView } from './posted.view.ts';
 
 export function caseDepsFrom(deps: AppDeps): CaseDeps {
   return {
@@ -78,8 +77,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
       if (actor.kind !== 'cardholder') throw new AppError('forbidden', 'Staff reply on cases with POST /api/v1/cases/:id/messages');
       const prepared = await prepareOpenCase(c, actor, { ...request.body, files: request.uploadedFiles });
       const result = await idempotent(request, actor.userId, 201, async (unit) => {
-        const opened = await writeOpenCase(c, unit, prepared, meta(request));
-        return postedView(c, unit.tx, opened.caseId, opened.messageId, opened.notice);
+        return writeOpenCase(c, unit, prepared, meta(request));
       });
       return reply.code(201).send(result.body);
     },
@@ -102,8 +100,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
       const actor = requireActor(request);
       const prepared = await prepareReply(c, actor, { ...request.body, files: request.uploadedFiles });
       const result = await idempotent(request, actor.userId, 201, async (unit) => {
-        const posted = await writeReply(c, unit, actor, request.params.id, prepared, meta(request));
-        return postedView(c, unit.tx, posted.case.id, posted.messageId, posted.notice);
+        return writeReply(c, unit, actor, request.params.id, prepared, meta(request));
       });
       return reply.code(201).send(result.body);
     },

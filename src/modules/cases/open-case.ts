@@ -9,6 +9,7 @@ import { computeCaseSla, dueColumns } from './case-sla.ts';
 import { insertCase, insertEvents, nextCaseNumber } from './cases.repo.ts';
 import { checkLength, type IncomingFile, type PreparedMessage, prepareMessage, storeMessage } from './compose-message.ts';
 import type { PriorityResult } from './prioritize.ts';
+import { postedView } from './posted.view.ts';
 import { productLineFor, queueName } from './route-case.ts';
 import { type Channel, slaPolicyFor } from './service-policy.ts';
 
@@ -26,7 +27,7 @@ export type PreparedCase = {
   queue: string;
 };
 
-export type OpenCaseResult = { caseId: string; number: string; customerId: string; messageId: string; notice: string | null };
+export type OpenCaseResult = ReturnType<typeof postedView>;
 
 /** The linked account and transaction must be the cardholder's own; anything else is simply not found. */
 async function resolveLinks(deps: CaseDeps, actor: CardholderActor, input: OpenCaseInput) {
@@ -110,5 +111,5 @@ export async function writeOpenCase(deps: CaseDeps, unit: Unit, p: PreparedCase,
   ]);
   await recordAudit(tx, { action: 'case.create', actorId: p.actor.userId, actorRole: 'cardholder', targetType: 'case', targetId: caseId, requestId: meta.requestId, ip: meta.ip, at: now, detail: { number, messageId: p.message.id } });
   unit.afterCommit(() => deps.publish({ type: 'message.created', caseId, customerId: p.actor.customerId }));
-  return { caseId, number, customerId: p.actor.customerId, messageId: p.message.id, notice: p.message.notice };
+  return postedView({ id: caseId, number, priority: p.triage.priority, queue: p.queue, status: 'new' }, p.message, author, false, now);
 }

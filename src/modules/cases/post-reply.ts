@@ -9,9 +9,10 @@ import { type CaseEventInput, type CaseRow, findCase } from './cases.repo.ts';
 import { type Author, type IncomingFile, type PreparedMessage, prepareMessage, storeMessage } from './compose-message.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
 import { saveCase, stateChangeEvent } from './save-case.ts';
+import { postedView } from './posted.view.ts';
 
 export type ReplyInput = { body: string; internal?: boolean | undefined; files: IncomingFile[] };
-export type ReplyResult = { case: CaseRow; messageId: string; notice: string | null };
+export type ReplyResult = ReturnType<typeof postedView>;
 
 const DAY_MS = 86_400_000;
 
@@ -95,5 +96,5 @@ export async function writeReply(deps: CaseDeps, unit: Unit, actor: Actor, caseI
   const saved = await saveCase(deps, tx, row, patch, events, now);
   await recordAudit(tx, { action: internal ? 'note.create' : 'message.create', actorId: actor.userId, actorRole: actor.role, targetType: 'case', targetId: caseId, requestId: meta.requestId, ip: meta.ip, at: now, detail: { messageId: message.id } });
   unit.afterCommit(() => deps.publish({ type: 'message.created', caseId, customerId: saved.customer_id, internal }));
-  return { case: saved, messageId: message.id, notice: message.notice };
+  return postedView({ id: saved.id, number: saved.number, priority: saved.priority, queue: saved.queue, status: saved.status }, message, author, internal, now);
 }

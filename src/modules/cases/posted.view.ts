@@ -1,18 +1,31 @@
-import { aadFor } from '../../platform/crypto/index.ts';
-import type { Tx } from '../../platform/db.ts';
-import { CASE_STATES } from './case.machine.ts';
-import type { CaseDeps } from './case-deps.ts';
-import { findCase } from './cases.repo.ts';
-import { messageView } from './cases.view.ts';
-import { listAttachments } from './messages.repo.ts';
+import { CASE_STATES, type CaseState } from './case.machine.ts';
+import type { Author, PreparedMessage } from './compose-message.ts';
 
-/** The answer to a posted message: the case's headline and the message as stored (redacted). */
-export async function postedView(c: CaseDeps, tx: Tx, caseId: string, messageId: string, notice: string | null) {
-  const row = await findCase(tx, caseId, null);
-  const message = await tx.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirst();
-  if (!row || !message) throw new Error('posted message vanished');
-  const body = await c.cipher.openText(tx, message.body, aadFor('messages', message.id, 'body'));
-  const attachments = (await listAttachments(tx, caseId)).filter((a) => a.message_id === messageId);
-  const headline = { id: row.id, number: row.number, priority: row.priority, queue: row.queue, status: row.status, statusLabel: CASE_STATES[row.status].cardholderLabel };
-  return { case: headline, id: row.id, number: row.number, priority: row.priority, queue: row.queue, status: row.status, message: { ...messageView(message, body, attachments, true), internal: message.internal }, notice };
+export type PostedCase = { id: string; number: string; priority: 'low' | 'normal' | 'high' | 'urgent'; queue: string; status: CaseState };
+
+/**
+ * The answer to a posted message, built from what was just written (no read-back): the case's headline and
+ * the message as stored — redacted, with its attachments' safe names.
+ */
+export function postedView(c: PostedCase, message: PreparedMessage, author: Author, internal: boolean, at: Date) {
+  const headline = { ...c, statusLabel: CASE_STATES[c.status].cardholderLabel };
+  return {
+    case: headline,
+    id: c.id,
+    number: c.number,
+    priority: c.priority,
+    queue: c.queue,
+    status: c.status,
+    message: {
+      id: message.id,
+      body: message.body,
+      author: { role: author.role, displayName: author.name, ...(author.agentCode ? { agentCode: author.agentCode } : {}) },
+      createdAt: at.toISOString(),
+      readAt: null,
+      attachments: message.files.map((f) => ({ id: f.id, fileName: f.meta.safeFileName, mime: f.meta.mime, sizeBytes: f.meta.size, url: `/api/v1/attachments/${f.id}` })),
+      redactions: message.findings.map((f) => ({ kind: f.kind, count: f.count })),
+      internal,
+    },
+    notice: message.notice,
+  };
 }

@@ -10,7 +10,7 @@ function EventLine({ entry }: { entry: TimelineEntry }) {
     <div className={/sla/.test(entry.kind) ? 'event event--sla' : 'event'}>
       <p>
         <strong>{describeEvent(entry, 'staff')}</strong>
-        {entry.actor ? ` by ${representative(entry.actor)}` : ''} · <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+        {entry.actor && entry.actor.role !== 'system' ? ` by ${representative(entry.actor)}` : ''} · <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
       </p>
       {note ? <p className="muted small">Note: {note}</p> : null}
     </div>

@@ -1,12 +1,15 @@
-import type { Account, AccountDetail, CustomerDetail } from '../api-types.ts';
+import { query } from '../api-client.ts';
+import type { Account, AccountDetail, CustomerDetail, Page, StaffCaseSummary } from '../api-types.ts';
 import { AccountSummary } from '../cardholder/account-summary.tsx';
 import { accountTitle } from '../cardholder/labels.ts';
 import { ButtonLink } from '../components/button.tsx';
 import { formatLongDate, formatPhone } from '../components/format.ts';
 import { PageHeading } from '../components/page.tsx';
-import { ErrorAlert, Loading } from '../components/status.tsx';
+import { Badge, ErrorAlert, Loading } from '../components/status.tsx';
+import { statusLabel, statusTone } from '../messages/case-labels.ts';
 import { useResource } from '../components/use-resource.ts';
 import { Link } from '../router.tsx';
+import { PriorityBadge } from './sla.tsx';
 
 function AccountItem({ account }: { account: Account }) {
   const detail = useResource<AccountDetail>(`/api/v1/accounts/${encodeURIComponent(account.id)}`); // the cards
@@ -48,6 +51,31 @@ function Profile({ customer }: { customer: CustomerDetail }) {
   );
 }
 
+function Cases({ customerId }: { customerId: string }) {
+  const cases = useResource<Page<StaffCaseSummary>>(`/api/v1/cases${query({ customerId, limit: 20 })}`);
+  return (
+    <section className="card stack-sm" aria-labelledby="cases">
+      <h2 id="cases">Cases</h2>
+      {cases.status === 'loading' ? <Loading label="Loading cases…" /> : null}
+      {cases.status === 'error' ? <ErrorAlert error={cases.error} title="We couldn’t load the cases." /> : null}
+      {cases.data && cases.data.items.length === 0 ? <p>No cases.</p> : null}
+      {cases.data?.items.length ? (
+        <ul className="plain-list divided">
+          {cases.data.items.map((c) => (
+            <li key={c.id} className="stack-sm">
+              <Link to={`/staff/cases/${encodeURIComponent(c.id)}`} className="result__link break">{`${c.number}: ${c.subject}`}</Link>
+              <p className="badges">
+                <PriorityBadge priority={c.priority} />
+                <Badge tone={statusTone(c.status)}>{statusLabel(c.status)}</Badge>
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
 export function CustomerPage({ id }: { id: string }) {
   const customer = useResource<CustomerDetail>(`/api/v1/customers/${encodeURIComponent(id)}`);
   const name = customer.data?.displayName ?? 'Customer';
@@ -62,6 +90,7 @@ export function CustomerPage({ id }: { id: string }) {
       {customer.data ? (
         <>
           <Profile customer={customer.data} />
+          <Cases customerId={customer.data.id} />
           <section className="stack" aria-labelledby="accounts">
             <h2 id="accounts">Accounts</h2>
             {customer.data.accounts.length === 0 ? (

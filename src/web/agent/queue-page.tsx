@@ -106,7 +106,7 @@ function QueueRow({ item }: { item: StaffCaseSummary }) {
 
 function matchText(n: number, hasMore: boolean): string {
   if (n === 0) return 'No cases match these filters.';
-  if (hasMore) return `The first ${n} matching cases, most urgent first.`;
+  if (hasMore) return `Showing the ${n} most recently updated matching cases. Narrow the filters to see others.`;
   return n === 1 ? '1 case matches these filters.' : `${n} cases match these filters.`;
 }
 

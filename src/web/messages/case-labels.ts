@@ -85,6 +85,21 @@ function text(value: unknown): string | null {
   return null;
 }
 
+const TARGETS: Record<string, string> = {
+  first_response: 'first response',
+  firstResponse: 'first response',
+  next_response: 'next response',
+  nextResponse: 'next response',
+  resolution: 'resolution',
+};
+
+/** ": first response, resolution" from `data.targets` (or `data.clock`). */
+function targetsText(d: Record<string, unknown>): string {
+  const list = Array.isArray(d.targets) ? d.targets : typeof d.clock === 'string' ? [d.clock] : [];
+  const names = list.filter((t): t is string => typeof t === 'string').map((t) => TARGETS[t] ?? humanize(t).toLowerCase());
+  return names.length ? `: ${names.join(', ')}` : '';
+}
+
 const CARDHOLDER_STATUS: Record<string, string> = {
   new: 'Received',
   open: 'In progress',
@@ -120,15 +135,13 @@ export function describeEvent(entry: TimelineEntry, audience: 'cardholder' | 'st
     case 'priority_changed':
       return to ? `Priority changed${from ? ` from ${humanize(from)}` : ''} to ${humanize(to)}` : 'Priority changed';
     case 'sla_breached':
-      return `Service level breached${text(d.clock) ? `: ${humanize(text(d.clock) ?? '')}` : ''}`;
+      return `Service level breached${targetsText(d)}`;
     case 'sla_at_risk':
     case 'sla_warning':
-      return `Service level at risk${text(d.clock) ? `: ${humanize(text(d.clock) ?? '')}` : ''}`;
+      return `Service level at risk${targetsText(d)}`;
     case 'merged':
-    case 'merged_into':
-      return `Merged into case ${text(d.intoNumber) ?? text(d.into) ?? ''}`.trim();
-    case 'merged_from':
-      return `Case ${text(d.fromNumber) ?? text(d.from) ?? ''} merged into this one`;
+      if (text(d.into)) return `Merged into case ${text(d.into)}`;
+      return text(d.from) ? `Case ${text(d.from)} merged into this one` : 'Merged';
     case 'csat':
     case 'csat_rated':
       return typeof d.rating === 'number' ? `Rated ${d.rating} out of 5` : 'Satisfaction rating received';

@@ -77,10 +77,8 @@ export function ConversationPage({ id }: { id: string }) {
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/messages">All messages</Link>
       </nav>
-      <div className="stack-sm">
-        <PageHeading title={data ? `${data.subject} (case ${data.number})` : 'Conversation'}>{title}</PageHeading>
-        {data ? <CaseBar detail={data} /> : null}
-      </div>
+      <PageHeading title={data ? `${data.subject} (case ${data.number})` : 'Conversation'}>{title}</PageHeading>
+      {data ? <CaseBar detail={data} /> : null}
       <div role="status" className="stack-sm live-region">
         {flash && data ? <SentNotice flash={flash} number={data.number} /> : null}
       </div>

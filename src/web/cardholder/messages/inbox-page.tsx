@@ -8,9 +8,9 @@ import { Link } from '../../router.tsx';
 import { HumanPath, REASSURANCE } from './human-path.tsx';
 
 function handledBy(item: CaseSummary): string {
-  if (item.assignee) return `${item.assignee.displayName} (agent ID ${item.assignee.agentCode})`;
-  if (item.status === 'resolved' || item.status === 'closed') return 'Our service team';
-  return 'Waiting for the next representative';
+  if (item.assignee) return `Handled by ${item.assignee.displayName} (agent ID ${item.assignee.agentCode})`;
+  if (item.status === 'resolved' || item.status === 'closed') return 'Handled by our service team';
+  return 'The next available representative will pick it up';
 }
 
 function CaseRow({ item }: { item: CaseSummary }) {
@@ -34,7 +34,7 @@ function CaseRow({ item }: { item: CaseSummary }) {
           {item.statusLabel}
         </Badge>
       </p>
-      <p className="muted small">Handled by {handledBy(item)}</p>
+      <p className="muted small">{handledBy(item)}</p>
       <p className="muted small">Last update {formatDateTime(item.updatedAt)}</p>
       {item.mergedInto ? <p className="muted small">Continued in case {item.mergedInto}</p> : null}
     </li>
@@ -43,7 +43,7 @@ function CaseRow({ item }: { item: CaseSummary }) {
 
 /** The cardholder's Secure Message Center: every conversation (case), newest activity first. */
 export function InboxPage() {
-  const cases = useLiveResource<Page<CaseSummary>>('/api/v1/cases');
+  const cases = useLiveResource<Page<CaseSummary>>('/api/v1/cases?limit=100');
   useCaseEvents(() => void cases.refresh());
   const items = cases.data?.items ?? [];
   const unread = items.reduce((n, c) => n + (c.unreadCount > 0 ? 1 : 0), 0);
