@@ -1,6 +1,9 @@
 import http from 'node:http';
 import { percentile } from './stats.ts';
 
+/** One request of a load run: what `request` returns for each connection's next turn. */
+export type RequestSpec = { method?: string; path: string; headers?: Record<string, string>; body?: string };
+
 export type LoadOptions = {
   url: string;
   headers?: Record<string, string>;
@@ -8,10 +11,22 @@ export type LoadOptions = {
   durationMs: number;
   /** Requests in this first stretch are sent but not measured (JIT, pools, caches). */
   warmupMs: number;
+  /**
+   * The request a connection sends next (connection index, its request number); default GET `url` with
+   * `headers`. Paths are relative to the origin of `url`; `headers` are added to every request.
+   */
+  request?: (connection: number, n: number) => RequestSpec;
+  /** Called with every answer (the body is read only when this is given). */
+  onResponse?: (status: number, body: string, spec: RequestSpec, connection: number) => void;
+  /** Called when the measured stretch begins and when it ends (e.g. to read a process's CPU time). */
+  onMeasureStart?: () => void;
+  onMeasureEnd?: () => void;
 };
 
 export type LoadResult = {
+  /** Requests both sent and answered inside the measured stretch (the latency sample). */
   requests: number;
+  /** Answers per second inside the measured stretch. */
   perSecond: number;
   p50: number;
   p99: number;
@@ -19,6 +34,8 @@ export type LoadResult = {
   /** Responses other than 2xx, and transport errors. */
   errors: number;
   statuses: Record<string, number>;
+  /** Answers that arrived inside the measured stretch, whenever they were sent (divide CPU time by this). */
+  completedInWindow: number;
 };
 
 /**
@@ -33,30 +50,47 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
+  let completedInWindow = 0;
   const start = performance.now();
   const measureFrom = start + options.warmupMs;
   const end = measureFrom + options.durationMs;
+  const startTimer = setTimeout(() => options.onMeasureStart?.(), options.warmupMs);
+  const endTimer = setTimeout(() => options.onMeasureEnd?.(), options.warmupMs + options.durationMs);
+  const readBody = options.onResponse !== undefined;
 
-  const once = () =>
+  const once = (spec: RequestSpec, connection: number) =>
     new Promise<number>((resolve) => {
+      const headers: Record<string, string> = { ...options.headers, ...spec.headers };
+      if (spec.body !== undefined) headers['content-length'] = String(Buffer.byteLength(spec.body));
       const req = http.request(
-        { agent, host: target.hostname, port: target.port, path: target.pathname + target.search, method: 'GET', headers: options.headers },
+        { agent, host: target.hostname, port: target.port, path: spec.path, method: spec.method ?? 'GET', headers },
         (res) => {
-          res.resume();
-          res.once('end', () => resolve(res.statusCode ?? 0));
+          const chunks: Buffer[] = [];
+          if (readBody) res.on('data', (c: Buffer) => chunks.push(c));
+          else res.resume();
+          res.once('end', () => {
+            const status = res.statusCode ?? 0;
+            if (readBody) options.onResponse?.(status, Buffer.concat(chunks).toString('utf8'), spec, connection);
+            resolve(status);
+          });
           res.once('error', () => resolve(0));
         },
       );
-      req.once('error', () => resolve(0));
-      req.end();
+      req.once('error', () => {
+        if (readBody) options.onResponse?.(0, '', spec, connection);
+        resolve(0);
+      });
+      req.end(spec.body);
     });
 
-  const worker = async () => {
-    for (;;) {
+  const worker = async (connection: number) => {
+    for (let n = 0; ; n++) {
       const t0 = performance.now();
       if (t0 >= end) return;
-      const status = await once();
+      const spec = options.request?.(connection, n) ?? { path: target.pathname + target.search };
+      const status = await once(spec, connection);
       const t1 = performance.now();
+      if (t1 >= measureFrom && t1 <= end) completedInWindow++;
       if (t0 >= measureFrom && t1 <= end) {
         latencies.push(t1 - t0);
         statuses[status] = (statuses[status] ?? 0) + 1;
@@ -65,15 +99,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       if (status === 0) await new Promise((r) => setTimeout(r, 10)); // do not spin on a refused connection
     }
   };
-  await Promise.all(Array.from({ length: options.connections }, worker));
+  await Promise.all(Array.from({ length: options.connections }, (_, i) => worker(i)));
+  clearTimeout(startTimer);
+  clearTimeout(endTimer);
   agent.destroy();
   return {
     requests: latencies.length,
-    perSecond: latencies.length / (options.durationMs / 1000),
+    perSecond: completedInWindow / (options.durationMs / 1000),
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     max: latencies.reduce((a, b) => Math.max(a, b), 0),
     errors,
     statuses,
+    completedInWindow,
   };
 }

@@ -40,10 +40,14 @@ export type ServerOptions = {
   databaseUrl?: string;
   dataDir?: string;
   env?: Record<string, string>;
+  /** Extra node flags before the script (e.g. --cpu-prof, or --import of a bench/lib instrumentation module). */
+  nodeArgs?: string[];
 };
 
 export type RunningServer = {
   url: string;
+  /** The server's own process id (node runs src/server.ts directly, no npm or shell between). */
+  pid: number;
   /** Milliseconds from spawn to the first 200 from GET /healthz. */
   readyMs: number;
   /** The server's own "ready in N s" figure (from its banner), if it printed one. */
@@ -51,6 +55,8 @@ export type RunningServer = {
   output(): string;
   /** SIGTERM, then SIGKILL after 15 s; resolves with the milliseconds the shutdown took. */
   stop(): Promise<number>;
+  /** Sends a signal (e.g. SIGKILL) and resolves when the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 };
 
 /**
@@ -78,7 +84,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (options.dataDir) env.CARDCARE_DATA_DIR = options.dataDir;
 
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let log = '';
   const keep = (chunk: Buffer) => {
@@ -117,6 +123,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   return {
     url,
+    pid: child.pid ?? 0,
     readyMs,
     reportedReadyS: reported ? Number(reported) : undefined,
     output: () => log,
@@ -128,6 +135,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await exit;
       clearTimeout(timer);
       return performance.now() - t0;
+    },
+    async kill(signal) {
+      if (exited) return;
+      child.kill(signal);
+      await exit;
     },
   };
 }

@@ -82,6 +82,7 @@ const caseCommon = {
   updatedAt: Iso,
   resolvedAt: Nullable(Iso),
   unreadCount: Type.Integer({ description: 'messages from the other side not yet read' }),
+  replyExpectedBy: Nullable(Type.String({ format: 'date-time', description: 'when we will answer at the latest (the running response target)' })),
 };
 
 export const CaseSummary = Type.Object(caseCommon, { additionalProperties: false });

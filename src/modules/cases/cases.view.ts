@@ -29,7 +29,15 @@ export function caseSummaryView(row: CaseListRow, mergedIntoNumber: string | nul
     updatedAt: row.updated_at.toISOString(),
     resolvedAt: iso(row.resolved_at),
     unreadCount: row.unread,
+    replyExpectedBy: replyExpectedBy(row),
   };
+}
+
+/** When the cardholder can expect our next answer: the running first- or next-response due time, if any. */
+function replyExpectedBy(row: CaseRow): string | null {
+  if (!CASE_STATES[row.status].open || CASE_STATES[row.status].slaPaused) return null;
+  const due = row.first_response_due_at ?? row.next_response_due_at;
+  return due ? due.toISOString() : null;
 }
 
 /** Case actions a staff member may take now, as route names (`resolve`, `await-customer`, …). */

@@ -33,7 +33,11 @@ export async function prepareMessage(deps: CaseDeps, body: string, files: Incomi
   checkLength('body', body, deps.policy.messageLimits.bodyMaxChars);
   const redacted = redactInbound(body);
   const inspected = await inspectMessageAttachments(files, { maxBytes: deps.policy.attachments.maxBytes, maxPerMessage: deps.policy.attachments.maxPerMessage });
-  if (!inspected.ok) throw new AppError(inspected.code, inspected.reason);
+  if (!inspected.ok) {
+    const index = inspected.results.findIndex((r) => !r.ok);
+    const errors = inspected.results.flatMap((r, i) => (r.ok ? [] : [{ field: `files[${i}]`, message: r.reason }]));
+    throw new AppError(inspected.code, inspected.reason, index >= 0 ? { errors } : {});
+  }
   const nameFindings: Finding[] = [];
   const accepted = inspected.attachments.map((meta, i) => {
     const name = redactInbound(meta.safeFileName);

@@ -27,6 +27,11 @@ function CaseBar({ detail }: { detail: CaseDetail }) {
       <p>
         <span className="case-bar__label">Handled by</span> <strong>{who}</strong>
       </p>
+      {detail.replyExpectedBy ? (
+        <p>
+          <span className="case-bar__label">We will answer by</span> <strong>{formatDateTime(detail.replyExpectedBy)}</strong>
+        </p>
+      ) : null}
     </div>
   );
 }

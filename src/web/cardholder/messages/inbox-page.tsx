@@ -35,6 +35,7 @@ function CaseRow({ item }: { item: CaseSummary }) {
         </Badge>
       </p>
       <p className="muted small">{handledBy(item)}</p>
+      {item.replyExpectedBy ? <p className="small">We will answer by {formatDateTime(item.replyExpectedBy)}</p> : null}
       <p className="muted small">Last update {formatDateTime(item.updatedAt)}</p>
       {item.mergedInto ? <p className="muted small">Continued in case {item.mergedInto}</p> : null}
     </li>
