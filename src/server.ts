@@ -1,5 +1,7 @@
 import { buildApp, completeDeps } from './app.ts';
 import { loadServicePolicy, startCaseWorkers } from './modules/cases/index.ts';
+import { createDefaultNotifier, startDispatcher } from './modules/notifications/index.ts';
+import { createJobs } from './platform/jobs/index.ts';
 import { DEMO_CARDHOLDERS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TOTP_SECRET, isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
 import { loadConfiguredProfile, openConfiguredDatabase } from './platform/boot.ts';
 import { systemClock } from './platform/clock.ts';
@@ -47,11 +49,29 @@ async function main(): Promise<void> {
   const cipher = createCipherService({ keyring });
   const deps = completeDeps({ db: database.db, engine: database.engine, clock: systemClock, config, profile, logger, cipher, servicePolicy });
   const app = await buildApp({ ...deps, serveWeb: true });
-  const stopWorkers = startCaseWorkers(deps, { slaSweepMs: Number(process.env.SLA_SWEEP_MS ?? 30_000) });
+  const notifier = createDefaultNotifier({ smtpUrl: config.smtpUrl, smtpFrom: config.smtpFrom, publicUrl: config.publicUrl, logger });
+  const dispatcher = startDispatcher({
+    db: database.db,
+    clock: systemClock,
+    notifier,
+    logger,
+    publicUrl: config.publicUrl,
+    issuerName: profile.issuer.name,
+    timeZone: profile.issuer.timeZone,
+  });
+  const jobs = createJobs({ pool: database.pool, engine: database.engine, logger });
+  await jobs.start();
+  const stopWorkers = await startCaseWorkers(deps, {
+    slaSweepSeconds: config.slaSweepSeconds,
+    schedule: (name, seconds, run) => jobs.every(name, seconds, async () => void (await run())),
+  });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     stopWorkers();
     await app.close();
+    await dispatcher.stop();
+    await jobs.stop();
+    await notifier.close?.();
     await database.close();
     process.exit(0);
   };

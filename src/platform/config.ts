@@ -16,6 +16,9 @@ export type Config = {
   sessionAbsoluteHours: number;
   cookieSecure: boolean;
   signInRatePerMinute: number;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  slaSweepSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -55,5 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: intFrom(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     cookieSecure: env.COOKIE_SECURE === 'true' || (nodeEnv === 'production' && env.COOKIE_SECURE !== 'false'),
     signInRatePerMinute: intFrom(env, 'SIGNIN_RATE_PER_MINUTE', 30, 1, 100_000),
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM || 'Cardcare <no-reply@localhost>',
+    slaSweepSeconds: intFrom(env, 'SLA_SWEEP_SECONDS', 30, 1, 3600),
   };
 }

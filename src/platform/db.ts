@@ -90,7 +90,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolMax ?? 20 });
     pool.on('error', () => {}); // an idle client's network error must not crash the process
     const db = kyselyOver(pool);
-    return { engine: 'postgres', pool, db, close: () => db.destroy() };
+    return {
+      engine: 'postgres',
+      pool,
+      db,
+      async close() {
+        await db.destroy();
+        if (!pool.ending) await pool.end(); // Kysely ends the pool only if it ever used it
+      },
+    };
   }
   let release = () => {};
   let pglite: PGlite;
@@ -114,6 +122,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     db,
     async close() {
       await db.destroy();
+      if (!pool.ending) await pool.end();
       await pglite.close();
       release();
     },

@@ -88,6 +88,12 @@ describe('Secure Message Center', () => {
     const staffView = (await get(`/api/v1/cases/${caseId}`, agent)).json();
     assert.equal(staffView.messages.filter((m: { internal: boolean }) => m.internal).length, 1);
     assert.equal(staffView.sla.firstResponse.met, true);
+    const { rows } = await t.database.pool.query("SELECT topic, payload::text AS payload FROM outbox WHERE topic IN ('case.opened', 'case.message.agent_reply') ORDER BY id");
+    const reply1 = rows.find((r) => r.topic === 'case.message.agent_reply');
+    assert.ok(rows.some((r) => r.topic === 'case.opened' && r.payload.includes(caseNumber)), 'the cardholder is told the case number');
+    assert.ok(reply1 && reply1.payload.includes(caseNumber), 'the new-reply notice carries the case number');
+    assert.ok(rows.every((r) => !/blocked the charge|known fraud pattern/.test(r.payload)), 'never the message content');
+    assert.equal(rows.filter((r) => r.topic === 'case.message.agent_reply').length, 1, 'internal notes notify nobody');
   });
 
   it('refuses an agent reply that asks for a CVV, and allows the warning', async () => {

@@ -9,6 +9,7 @@ import { computeCaseSla, dueColumns } from './case-sla.ts';
 import { insertCase, insertEvents, nextCaseNumber } from './cases.repo.ts';
 import { checkLength, type IncomingFile, type PreparedMessage, prepareMessage, storeMessage } from './compose-message.ts';
 import type { PriorityResult } from './prioritize.ts';
+import { enqueueNotification } from '../notifications/index.ts';
 import { postedView } from './posted.view.ts';
 import { productLineFor, queueName } from './route-case.ts';
 import { type Channel, slaPolicyFor } from './service-policy.ts';
@@ -110,6 +111,14 @@ export async function writeOpenCase(deps: CaseDeps, unit: Unit, p: PreparedCase,
     },
   ]);
   await recordAudit(tx, { action: 'case.create', actorId: p.actor.userId, actorRole: 'cardholder', targetType: 'case', targetId: caseId, requestId: meta.requestId, ip: meta.ip, at: now, detail: { number, messageId: p.message.id } });
+  const respondBy = sla.firstResponse.dueAt;
+  await enqueueNotification(tx, {
+    topic: 'case.opened',
+    recipient: { customerId: p.actor.customerId },
+    template: 'case.opened',
+    data: { caseNumber: number, ...(respondBy ? { respondBy: respondBy.toISOString() } : {}) },
+    now,
+  });
   unit.afterCommit(() => deps.publish({ type: 'message.created', caseId, customerId: p.actor.customerId }));
   return postedView({ id: caseId, number, priority: p.triage.priority, queue: p.queue, status: 'new' }, p.message, author, false, now);
 }

@@ -10,6 +10,7 @@ import { type Author, type IncomingFile, type PreparedMessage, prepareMessage, s
 import type { Unit } from '../../platform/unit-of-work.ts';
 import { saveCase, stateChangeEvent } from './save-case.ts';
 import { postedView } from './posted.view.ts';
+import { enqueueNotification } from '../notifications/index.ts';
 
 export type ReplyInput = { body: string; internal?: boolean | undefined; files: IncomingFile[] };
 export type ReplyResult = ReturnType<typeof postedView>;
@@ -95,6 +96,10 @@ export async function writeReply(deps: CaseDeps, unit: Unit, actor: Actor, caseI
   if (to === 'open' && row.status === 'resolved') patch.resolved_at = null;
   const saved = await saveCase(deps, tx, row, patch, events, now);
   await recordAudit(tx, { action: internal ? 'note.create' : 'message.create', actorId: actor.userId, actorRole: actor.role, targetType: 'case', targetId: caseId, requestId: meta.requestId, ip: meta.ip, at: now, detail: { messageId: message.id } });
+  if (actor.kind === 'staff' && !internal) {
+    // "You have a new secure message" — never the content (it would leave the encrypted channel).
+    await enqueueNotification(tx, { topic: 'case.message.agent_reply', recipient: { customerId: saved.customer_id }, template: 'secure_message.new_reply', data: { caseNumber: saved.number }, now });
+  }
   unit.afterCommit(() => deps.publish({ type: 'message.created', caseId, customerId: saved.customer_id, internal }));
   return postedView({ id: saved.id, number: saved.number, priority: saved.priority, queue: saved.queue, status: saved.status }, message, author, internal, now);
 }

@@ -8,7 +8,9 @@ import { sweepSla } from './sla-sweep.ts';
  * (coalesced), and the SLA sweep on a timer. Safe with many processes: both claim rows with conditional
  * updates and row locks.
  */
-export function startCaseWorkers(deps: AppDeps, options: { slaSweepMs?: number; assignDelayMs?: number } = {}): () => void {
+export type Schedule = (name: string, seconds: number, run: () => Promise<unknown>) => Promise<void>;
+
+export async function startCaseWorkers(deps: AppDeps, options: { slaSweepSeconds?: number; assignDelayMs?: number; schedule?: Schedule } = {}): Promise<() => void> {
   const c = caseDepsFrom(deps);
   let pending: NodeJS.Timeout | null = null;
   let running = false;
@@ -30,14 +32,22 @@ export function startCaseWorkers(deps: AppDeps, options: { slaSweepMs?: number; 
   const unsubscribe = deps.events.subscribe((event) => {
     if (event.type === 'message.created' || event.type === 'case.updated') assignSoon();
   });
-  const sweep = setInterval(() => {
-    sweepSla(c).catch((error) => deps.logger.error({ err: error }, 'SLA sweep failed'));
+  const seconds = options.slaSweepSeconds ?? 30;
+  const tick = async () => {
+    await sweepSla(c).catch((error) => deps.logger.error({ err: error }, 'SLA sweep failed'));
     assignSoon();
-  }, options.slaSweepMs ?? 30_000);
-  sweep.unref();
+  };
+  // With a job runner the sweep runs in one process per period; without one, on a local timer (the sweep
+  // is safe either way: each breach is claimed by a conditional UPDATE).
+  let sweep: NodeJS.Timeout | null = null;
+  if (options.schedule) await options.schedule('cases.sla-sweep', seconds, tick);
+  else {
+    sweep = setInterval(() => void tick(), seconds * 1000);
+    sweep.unref();
+  }
   return () => {
     unsubscribe();
-    clearInterval(sweep);
+    if (sweep) clearInterval(sweep);
     if (pending) clearTimeout(pending);
   };
 }

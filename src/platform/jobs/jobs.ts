@@ -86,6 +86,8 @@ export function createJobs({ pool, engine, logger }: CreateJobsOptions): Jobs {
     db: { executeSql },
     schedule: false, // no cron: `every` below is ours, with sub-minute periods
     supervise: true, // expiry, archiving and retention; pg-boss runs it in one process at a time
+    // Expiry is what frees a singleton job whose process died mid-run: check every minute, not every two.
+    maintenanceIntervalSeconds: 60,
   });
   boss.on('error', (error) => logger.error({ error: errorText(error) }, 'job runner error'));
   const queues = new Set<string>();
@@ -93,6 +95,7 @@ export function createJobs({ pool, engine, logger }: CreateJobsOptions): Jobs {
   const inFlight = new Set<Promise<void>>();
   let started = false;
 
+  /** Queue options (retries, expiry, policy) take effect when the queue is first created. */
   async function ensureQueue(name: string, options: PgBoss.Queue = { name }): Promise<void> {
     if (queues.has(name)) return;
     await boss.createQueue(name, defined({ ...options, name })); // idempotent, also across processes
