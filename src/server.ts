@@ -2,6 +2,7 @@ import { buildApp, completeDeps } from './app.ts';
 import { loadServicePolicy, startCaseWorkers } from './modules/cases/index.ts';
 import { createDefaultNotifier, startDispatcher } from './modules/notifications/index.ts';
 import { createJobs } from './platform/jobs/index.ts';
+import { bridgeEventsOverPostgres } from './platform/events-bridge.ts';
 import { DEMO_CARDHOLDERS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TOTP_SECRET, isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
 import { loadConfiguredProfile, openConfiguredDatabase } from './platform/boot.ts';
 import { systemClock } from './platform/clock.ts';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     issuerName: profile.issuer.name,
     timeZone: profile.issuer.timeZone,
   });
+  const stopBridge = config.databaseUrl ? await bridgeEventsOverPostgres(deps.events, config.databaseUrl, database.pool) : async () => {};
   const jobs = createJobs({ pool: database.pool, engine: database.engine, logger });
   await jobs.start();
   const stopWorkers = await startCaseWorkers(deps, {
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
     stopWorkers();
     await app.close();
     await dispatcher.stop();
+    await stopBridge();
     await jobs.stop();
     await notifier.close?.();
     await database.close();

@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS = [
   'csat.create',
   'macro.create',
   'macro.update',
+  'help_article.create',
+  'help_article.update',
+  'help_feedback.create',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
