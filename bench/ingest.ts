@@ -9,6 +9,7 @@
 // stretch divided by the answers in it; "database CPU" is the same for the PostgreSQL backends serving the
 // benchmark database (the server's pool). The load generator and pgbench share the machine's cores with both.
 //
+// BENCH_CONNECTIONS and BENCH_SECONDS change the load; DB_POOL_MAX (and any other variable) reaches the server.
 // BENCH_PROFILE=1 adds a profiled ingest run (a CPU profile of the server and every SQL statement it sent,
 // bench/lib/instrument.mjs) and prints where the time goes: statements per message, the hottest functions.
 import { randomUUID } from 'node:crypto';
@@ -53,7 +54,7 @@ async function dbCounters(url: string): Promise<DbCounters> {
   }
 }
 
-type Measured = { load: LoadResult; serverMs: number; databaseMs: number; backends: number; counters: DbCounters };
+type Measured = { load: LoadResult; serverMs: number; serverSysMs: number; databaseMs: number; backends: number; counters: DbCounters };
 
 /** One load run with the server's and the database's CPU time, and the database's row counters, over the measured stretch. */
 async function measure(
@@ -66,7 +67,7 @@ async function measure(
 ): Promise<Measured> {
   const meter = cpuMeter(server.pid, admin, DB_NAME);
   let started: Promise<DbCounters> | undefined;
-  let stopped: Promise<[{ serverMs: number; databaseMs: number; backends: number }, DbCounters]> | undefined;
+  let stopped: Promise<[{ serverMs: number; serverSysMs: number; databaseMs: number; backends: number }, DbCounters]> | undefined;
   const load = await runLoad({
     url: server.url,
     connections: CONNECTIONS,
@@ -103,7 +104,7 @@ function reportLoad(ctx: BenchContext, name: string, m: Measured): void {
   ctx.record(`${name} throughput`, round(load.perSecond), 'msg/s', `${CONNECTIONS} connections, ${SECONDS} s${errors}`);
   ctx.record(`${name} p50`, round(load.p50, 1), 'ms');
   ctx.record(`${name} p99`, round(load.p99, 1), 'ms', `target ≤ ${TARGET_P99_MS} ms: ${check(load.p99 <= TARGET_P99_MS)}`);
-  ctx.record(`${name} server CPU per message`, round(m.serverMs / n, 2), 'ms', `target ≤ ${TARGET_CPU_MS} ms: ${check(m.serverMs / n <= TARGET_CPU_MS)}; ${round(m.serverMs / (SECONDS * 10))}% of one core`);
+  ctx.record(`${name} server CPU per message`, round(m.serverMs / n, 2), 'ms', `target ≤ ${TARGET_CPU_MS} ms: ${check(m.serverMs / n <= TARGET_CPU_MS)}; of which kernel ${round(m.serverSysMs / n, 2)} ms; ${round(m.serverMs / (SECONDS * 10))}% of one core`);
   ctx.record(`${name} database CPU per message`, round(m.databaseMs / n, 2), 'ms', `${m.backends} PostgreSQL backends of the server's pool`);
   const c = m.counters;
   ctx.record(
@@ -136,7 +137,12 @@ export async function run(ctx: BenchContext): Promise<void> {
     ctx.record('cardholders signed in', emails.length, '', `${CONNECTIONS} connections, one session each`);
 
     const settings = await durability(database.url);
-    ctx.record('PostgreSQL durability settings', settings.summary, '', settings.durable ? 'production-like' : 'a throwaway test server: commits cost no disk flush, so the raw ceiling is far above a durable one');
+    ctx.record(
+      'PostgreSQL commits',
+      settings.durable ? 'durable' : 'NOT durable',
+      '',
+      `${settings.summary}${settings.durable ? '' : ': a throwaway test server, commits flush nothing, so the raw ceiling is far above a durable one'}`,
+    );
     ctx.log(`raw ceiling: pgbench single-row INSERT, ${CONNECTIONS} connections, ${SECONDS} s…`);
     const rawBefore = await rawInsertCeiling(database.url, { connections: CONNECTIONS, seconds: SECONDS });
     reportRaw(ctx, 'before', rawBefore);
@@ -162,6 +168,8 @@ export async function run(ctx: BenchContext): Promise<void> {
     if (firstFailure) ctx.log(`first non-201 answer: ${firstFailure}`);
     if (unredacted > 0) ctx.log(`${unredacted} answers still held the full card number`);
     reportLoad(ctx, 'ingest POST /api/v1/messages', ingest);
+    const backlog = await outboxBacklog(database.url);
+    if (backlog) ctx.record('outbox rows not yet delivered after the ingest run', backlog.pending, '', `of ${backlog.total} (notifications for the opened cases)`);
 
     const replyTo = (connection: number, n: number): RequestSpec => ({
       method: 'POST',
@@ -226,6 +234,22 @@ async function profiledRun(
   w(`\n  -- profiled ingest: ${round(m.load.perSecond)} msg/s (profiler on), server CPU ${round(m.serverMs / n, 2)} ms/message, database CPU ${round(m.databaseMs / n, 2)} ms/message`);
   ctx.record('profiled ingest throughput', round(m.load.perSecond), 'msg/s', 'profiler and statement counting on');
 
+  const loop = JSON.parse(readFileSync(path.join(out, 'loop.json'), 'utf8')) as {
+    utilization: number;
+    delayP50Ms: number;
+    delayP99Ms: number;
+    delayMaxMs: number;
+    pool: { checkouts: number; waitMs: number; holdMs: number; maxWaitMs: number };
+  };
+  const p = loop.pool;
+  w(`  event loop: ${round(100 * loop.utilization)} % busy; delay p50 ${round(loop.delayP50Ms, 1)} ms, p99 ${round(loop.delayP99Ms, 1)} ms, max ${round(loop.delayMaxMs, 1)} ms`);
+  w(
+    `  pg pool (DB_POOL_MAX, default 20): ${round(p.checkouts / n, 2)} checkouts per message; waited ${round(p.waitMs / Math.max(1, p.checkouts), 1)} ms on average ` +
+      `(max ${round(p.maxWaitMs)} ms) for a connection, then held it ${round(p.holdMs / Math.max(1, p.checkouts), 1)} ms`,
+  );
+  ctx.record('profiled: event loop busy', `${round(100 * loop.utilization)} %`, '', `delay p99 ${round(loop.delayP99Ms, 1)} ms`);
+  ctx.record('profiled: pool wait / hold per checkout', `${round(p.waitMs / Math.max(1, p.checkouts), 1)} / ${round(p.holdMs / Math.max(1, p.checkouts), 1)}`, 'ms', `${round(p.checkouts / n, 2)} checkouts per message`);
+
   const queries = JSON.parse(readFileSync(path.join(out, 'queries.json'), 'utf8')) as Array<{ text: string; calls: number; ms: number }>;
   const totalCalls = queries.reduce((a, q) => a + q.calls, 0);
   ctx.record('SQL statements per message (server → PostgreSQL)', round(totalCalls / n, 1), '', 'counted in the pg client, background work included');
@@ -256,6 +280,22 @@ async function profiledRun(
   for (const h of summary.inclusiveApp) w(`    ${perMsg(h.ms)}  ${h.name}`);
   w('');
   return server;
+}
+
+/** Outbox rows still waiting for the dispatcher (undefined when the schema has no outbox table). */
+async function outboxBacklog(dbUrl: string): Promise<{ pending: number; total: number } | undefined> {
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pending: number; total: number }>(
+      'SELECT count(*) FILTER (WHERE delivered_at IS NULL AND dead_at IS NULL)::int AS pending, count(*)::int AS total FROM outbox',
+    );
+    return rows[0];
+  } catch {
+    return undefined;
+  } finally {
+    await client.end();
+  }
 }
 
 /** fsync and synchronous_commit as the benchmark database sees them: they decide what a commit costs. */

@@ -10,11 +10,13 @@ import { ROOT } from './lib/server.ts';
 import type { BenchModule, BenchRow } from './lib/types.ts';
 
 const BENCHMARKS: Record<string, { what: string; load: () => Promise<BenchModule> }> = {
+  'scam-check': { what: 'scam checks/s on one core (pure mix, per kind) and through HTTP', load: () => import('./scam-check.ts') },
   startup: { what: 'cold start and restart to healthy (embedded PGlite)', load: () => import('./startup.ts') },
   signin: { what: 'sign-in latency p50/p99, sequential (embedded PGlite)', load: () => import('./signin.ts') },
   transactions: { what: 'transaction list req/s, p50/p99 at 64 connections vs /healthz (PostgreSQL)', load: () => import('./transactions.ts') },
   ingest: { what: 'secure-message ingest msg/s, p50/p99, CPU per message at 64 connections vs raw INSERT ceiling (PostgreSQL)', load: () => import('./ingest.ts') },
   kill9: { what: 'kill -9 mid-ingest, restart: every acknowledged message is there (PostgreSQL)', load: () => import('./kill9.ts') },
+  'fraud-rules': { what: 'fraud-rule evaluation: authorizations evaluated per second on one core, p99 per authorization (pure CPU)', load: () => import('./fraud-rules.ts') },
 };
 
 // Ctrl-C or a kill: exit through process.exit so the 'exit' handlers stop the servers this run spawned.

@@ -170,8 +170,9 @@ CREATE TABLE signin_throttle (
 );
 
 -- Audit log ----------------------------------------------------------------------------------------------
--- Append-only and hash-chained. To keep writes concurrent, the log is striped over AUDIT_CHAINS independent
--- chains; a transaction appends to one chain, locking only that chain's head row until it commits.
+-- Append-only and hash-chained. To keep writes concurrent, the log is striped over AUDIT_CHAINS (64) independent
+-- chains; a transaction appends to its connection's chain (backend pid mod 64), locking only that chain's head
+-- row until it commits, so concurrent connections rarely wait on each other.
 
 CREATE TABLE audit_chain_heads (
   chain  smallint PRIMARY KEY,
@@ -179,7 +180,7 @@ CREATE TABLE audit_chain_heads (
   hash   text NOT NULL
 );
 INSERT INTO audit_chain_heads (chain, seq, hash)
-SELECT g, 0, repeat('0', 64) FROM generate_series(0, 31) AS g;
+SELECT g, 0, repeat('0', 64) FROM generate_series(0, 63) AS g;
 
 CREATE TABLE audit_log (
   id           bigserial PRIMARY KEY,

@@ -54,8 +54,23 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const start = performance.now();
   const measureFrom = start + options.warmupMs;
   const end = measureFrom + options.durationMs;
-  const startTimer = setTimeout(() => options.onMeasureStart?.(), options.warmupMs);
-  const endTimer = setTimeout(() => options.onMeasureEnd?.(), options.warmupMs + options.durationMs);
+  // Each hook runs exactly once: on its timer, or at the latest when the run ends (the workers may see the
+  // end time pass before the timer fires).
+  let startFired = false;
+  let endFired = false;
+  const fireStart = () => {
+    if (startFired) return;
+    startFired = true;
+    options.onMeasureStart?.();
+  };
+  const fireEnd = () => {
+    if (endFired) return;
+    fireStart();
+    endFired = true;
+    options.onMeasureEnd?.();
+  };
+  const startTimer = setTimeout(fireStart, options.warmupMs);
+  const endTimer = setTimeout(fireEnd, options.warmupMs + options.durationMs);
   const readBody = options.onResponse !== undefined;
 
   const once = (spec: RequestSpec, connection: number) =>
@@ -102,6 +117,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   await Promise.all(Array.from({ length: options.connections }, (_, i) => worker(i)));
   clearTimeout(startTimer);
   clearTimeout(endTimer);
+  fireEnd();
   agent.destroy();
   return {
     requests: latencies.length,

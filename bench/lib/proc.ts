@@ -16,20 +16,26 @@ function clockTicks(): number {
 }
 
 /**
- * CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat (utime and stime, fields 14
- * and 15, in clock ticks: 10 ms resolution). Undefined when the process is gone or /proc is not there.
+ * CPU time a process has used so far, in ms: user and system (kernel: syscalls, the loopback TCP stack), from
+ * /proc/<pid>/stat (utime and stime, fields 14 and 15, in clock ticks: 10 ms resolution). Undefined when the
+ * process is gone or /proc is not there.
  */
-export function processCpuMs(pid: number): number | undefined {
+export function processCpu(pid: number): { userMs: number; sysMs: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const utime = Number(fields[11]);
-    const stime = Number(fields[12]);
-    return ((utime + stime) * 1000) / clockTicks();
+    const tick = 1000 / clockTicks();
+    return { userMs: Number(fields[11]) * tick, sysMs: Number(fields[12]) * tick };
   } catch {
     return undefined;
   }
+}
+
+/** User + system CPU ms of a process so far (see processCpu). */
+export function processCpuMs(pid: number): number | undefined {
+  const cpu = processCpu(pid);
+  return cpu && cpu.userMs + cpu.sysMs;
 }
 
 /** Sum of processCpuMs over pids; pids that are gone count 0. */
@@ -57,24 +63,26 @@ export async function backendPids(adminUrl: string, database: string): Promise<n
   }
 }
 
-/** Measures CPU ms of a fixed process plus the database's backends between start() and stop(). */
+/** Measures CPU ms of a fixed process (user and system) plus the database's backends between start() and stop(). */
 export function cpuMeter(serverPid: number, adminUrl: string, database: string) {
-  let serverAt = 0;
+  let serverAt = { userMs: Number.NaN, sysMs: Number.NaN };
   let backendsAt = new Map<number, number>();
   return {
     async start(): Promise<void> {
-      serverAt = processCpuMs(serverPid) ?? Number.NaN;
+      serverAt = processCpu(serverPid) ?? serverAt;
       backendsAt = cpuOfPids(await backendPids(adminUrl, database));
     },
-    async stop(): Promise<{ serverMs: number; databaseMs: number; backends: number }> {
-      const serverMs = (processCpuMs(serverPid) ?? Number.NaN) - serverAt;
+    async stop(): Promise<{ serverMs: number; serverSysMs: number; databaseMs: number; backends: number }> {
+      const now = processCpu(serverPid) ?? { userMs: Number.NaN, sysMs: Number.NaN };
+      const serverSysMs = now.sysMs - serverAt.sysMs;
+      const serverMs = now.userMs - serverAt.userMs + serverSysMs;
       const pids = new Set([...backendsAt.keys(), ...(await backendPids(adminUrl, database))]);
       let databaseMs = 0;
-      for (const [pid, now] of cpuOfPids(pids)) {
+      for (const [pid, cpu] of cpuOfPids(pids)) {
         // A backend that exited meanwhile reads 0: count nothing for it rather than a negative number.
-        if (now > 0) databaseMs += now - (backendsAt.get(pid) ?? 0);
+        if (cpu > 0) databaseMs += cpu - (backendsAt.get(pid) ?? 0);
       }
-      return { serverMs, databaseMs, backends: pids.size };
+      return { serverMs, serverSysMs, databaseMs, backends: pids.size };
     },
   };
 }

@@ -81,7 +81,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   delete env.DATABASE_URL;
   delete env.CARDCARE_DATA_DIR;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
-  if (options.dataDir) env.CARDCARE_DATA_DIR = options.dataDir;
+  // On PostgreSQL the data directory still holds the development keyring (without CARDCARE_KEYS) and
+  // attachment blobs: a throwaway one, so that benchmarks never write into the checkout's data/.
+  env.CARDCARE_DATA_DIR = options.dataDir ?? tempDir('data');
 
   const startedAt = performance.now();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -34,11 +34,35 @@ export const AUDIT_ACTIONS = [
   'help_article.create',
   'help_article.update',
   'help_feedback.create',
+  'authorization.create',
+  'fraud_alert.create',
+  'fraud_alert.list',
+  'fraud_alert.confirm',
+  'fraud_alert.deny',
+  'card.lock',
+  'card.unlock',
+  'card.block',
+  'card.reissue',
+  'transaction.read',
+  'dispute.create',
+  'dispute.network_move',
+  'dispute.money_step',
+  'dispute.resolve',
+  'case.escalate',
+  'case.rights_invoked',
+  'complaint.create',
+  'complaint.acknowledge',
+  'complaint.respond',
+  'complaint.close',
+  'complaint.read',
+  'complaint.list',
+  'complaint.export',
+  'callback.create',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Must match the rows created by migration 0001. */
-export const AUDIT_CHAINS = 32;
+export const AUDIT_CHAINS = 64;
 const GENESIS = '0'.repeat(64);
 
 export type AuditEntry = {
@@ -52,13 +76,6 @@ export type AuditEntry = {
   at: Date;
   detail?: Record<string, unknown>;
 };
-
-/** A request's rows all go to one chain, so one transaction never waits on two chain heads. */
-export function chainFor(key: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-  return (h >>> 0) % AUDIT_CHAINS;
-}
 
 function canonicalPayload(entry: AuditEntry): string {
   return JSON.stringify({
@@ -79,21 +96,22 @@ export function chainHash(previous: string, payload: string): string {
 }
 
 /**
- * Appends one row inside the caller's transaction. The head row of the chosen chain is updated in the same
- * statement (sha256 computed by the database), which locks that chain, and only that chain, until commit.
+ * Appends one row inside the caller's transaction. The chain is the connection's (backend pid mod
+ * AUDIT_CHAINS): a transaction runs on one connection, so all its rows go to one chain and two transactions
+ * never wait on each other's chain heads crosswise; connections rarely share a chain. The head row is advanced
+ * in the same statement (sha256 computed by the database) and stays locked until commit.
  */
 export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
   const payload = canonicalPayload(entry);
-  const chain = chainFor(entry.requestId ?? entry.targetId ?? entry.actorId ?? payload);
   await sql`
     WITH head AS (
       UPDATE audit_chain_heads
          SET seq = seq + 1,
              hash = encode(sha256(convert_to(hash || ${'\n'} || ${payload}::text, 'UTF8')), 'hex')
-       WHERE chain = ${chain}
-       RETURNING seq, hash)
+       WHERE chain = pg_backend_pid() % ${AUDIT_CHAINS}
+       RETURNING chain, seq, hash)
     INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, action, target_type, target_id, request_id, ip, payload, hash)
-    SELECT ${chain}, head.seq, ${entry.at.toISOString()}::timestamptz, ${entry.actorId}, ${entry.actorRole}, ${entry.action},
+    SELECT head.chain, head.seq, ${entry.at.toISOString()}::timestamptz, ${entry.actorId}, ${entry.actorRole}, ${entry.action},
            ${entry.targetType ?? null}, ${entry.targetId ?? null}, ${entry.requestId ?? null}, ${entry.ip ?? null}, ${payload}, head.hash
       FROM head`.execute(executor);
 }

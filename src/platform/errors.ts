@@ -34,6 +34,14 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,
+  alert_link_used: 410,
+  alert_link_expired: 410,
+  alert_already_decided: 409,
+  dispute_already_open: 409,
+  not_disputable: 409,
+  refund_found: 409,
+  complaint_response_required: 409,
+  complaint_root_cause_required: 409,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -70,6 +78,14 @@ const TITLES: Record<ErrorCode, string> = {
   rate_limited: 'Too many requests; slow down',
   internal_error: 'Something went wrong on our side',
   service_unavailable: 'The service is starting or unavailable',
+  alert_link_used: 'This link was already used',
+  alert_link_expired: 'This link has expired',
+  alert_already_decided: 'This alert was already answered',
+  dispute_already_open: 'This charge already has an open dispute',
+  not_disputable: 'This transaction cannot be disputed',
+  refund_found: 'A matching refund is already on the account',
+  complaint_response_required: 'A complaint cannot be closed before a written response is stored on its case',
+  complaint_root_cause_required: 'A complaint cannot be closed without a root-cause category',
 };
 
 export type FieldError = { field: string; message: string };

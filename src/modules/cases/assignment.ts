@@ -53,9 +53,18 @@ export async function assignOne(deps: CaseDeps, caseId: string): Promise<string 
  * to an agent until nobody has capacity for it. Run after a case opens, when capacity frees, and on a timer.
  */
 export async function backfillAssignments(deps: CaseDeps, limit = 50): Promise<number> {
+  // One cheap query first: the product lines some available agent still has room for. With everyone at
+  // capacity (the common case under load) the backfill ends here instead of trying case after case.
+  const { rows } = await sql<{ line: string }>`
+    SELECT DISTINCT unnest(u.skills) AS line FROM users u
+     WHERE u.role = 'agent' AND u.available AND u.disabled_at IS NULL
+       AND (SELECT count(*) FROM cases c WHERE c.assignee_id = u.id AND c.status IN ('new', 'open', 'pending_customer', 'pending_internal')) < u.max_open_cases`.execute(deps.db);
+  const lines = new Set(rows.map((r) => r.line));
+  if (lines.size === 0) return 0;
   const waiting = await deps.db
     .selectFrom('cases as c')
-    .select('c.id')
+    .select(['c.id', 'c.product_line'])
+    .where('c.product_line', 'in', [...lines])
     .where('c.assignee_id', 'is', null)
     .where('c.status', 'in', ['new', 'open', 'pending_internal'])
     .where('c.merged_into', 'is', null)
@@ -66,6 +75,10 @@ export async function backfillAssignments(deps: CaseDeps, limit = 50): Promise<n
     .limit(limit)
     .execute();
   let assigned = 0;
-  for (const { id } of waiting) if (await assignOne(deps, id)) assigned++;
+  for (const { id, product_line: line } of waiting) {
+    if (!lines.has(line)) continue; // nobody had room for this line earlier in this pass
+    if (await assignOne(deps, id)) assigned++;
+    else lines.delete(line);
+  }
   return assigned;
 }

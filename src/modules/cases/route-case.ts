@@ -14,15 +14,24 @@ export function queueName(profile: IssuerProfile, productLine: string, type: Cas
  * The product line a message is about: the linked account's, else the line whose keywords the text names
  * (the longest keyword wins: "gift card" over "card"), else the default line.
  */
+const compiledKeywords = new WeakMap<IssuerProfile, Array<{ line: string; keyword: string }>>();
+
+/** Each line's keywords, tokenized once per profile. */
+function keywordsOf(profile: IssuerProfile) {
+  let compiled = compiledKeywords.get(profile);
+  if (!compiled) {
+    compiled = profile.productLines.flatMap((line) => line.keywords.map((k) => ({ line: line.id, keyword: tokens(k).join(' ') }))).filter((k) => k.keyword);
+    compiledKeywords.set(profile, compiled);
+  }
+  return compiled;
+}
+
 export function productLineFor(profile: IssuerProfile, accountProductLine: string | null, text: string): string {
   if (accountProductLine && profile.productLines.some((l) => l.id === accountProductLine)) return accountProductLine;
   const words = ` ${tokens(text).join(' ')} `;
   let best: { line: string; length: number } | null = null;
-  for (const line of profile.productLines) {
-    for (const keyword of line.keywords) {
-      const k = tokens(keyword).join(' ');
-      if (k && words.includes(` ${k} `) && (!best || k.length > best.length)) best = { line: line.id, length: k.length };
-    }
+  for (const { line, keyword } of keywordsOf(profile)) {
+    if (words.includes(` ${keyword} `) && (!best || keyword.length > best.length)) best = { line, length: keyword.length };
   }
   return best?.line ?? (profile.productLines.some((l) => l.id === DEFAULT_PRODUCT_LINE) ? DEFAULT_PRODUCT_LINE : profile.productLines[0]!.id);
 }
