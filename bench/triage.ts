@@ -11,7 +11,7 @@
 // (35–187 per label) while Banking77's official test split is balanced (40 per label): "balanced accuracy"
 // (mean recall per label) is the figure that estimates accuracy on a balanced test set.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -67,52 +67,85 @@ async function main(): Promise<void> {
   log(`${examples.length} examples, ${labels.length} labels; stratified ${k}-fold cross-validation (seed ${values.seed})`);
   log(`model: ${options.members} × ${options.hidden}-unit networks (input dropout ${options.inputDropout}, hidden dropout ${options.hiddenDropout}, ${options.epochs} epochs), merged; workers ${options.workers}`);
   log('');
-  log('fold  train   test  accuracy  macro_f1  balanced  train_s  p50_ms  p99_ms');
+  log('fold  train   test  accuracy  macro_f1  balanced  train_s  cpu_s  p50_ms  p99_ms  cpu_p50  cpu_p99');
 
-  const rows: { accuracy: number; macroF1: number; balanced: number; seconds: number }[] = [];
+  const rows: { accuracy: number; macroF1: number; balanced: number; seconds: number; cpu: number }[] = [];
   const allTimes: number[] = [];
+  const allCpu: number[] = [];
+  const confidences: number[] = [];
+  const hits: boolean[] = [];
   for (let f = 0; f < k; f++) {
     const train: LabelledExample[] = [];
     const test: LabelledExample[] = [];
     examples.forEach((e, i) => (fold[i] === f ? test : train).push(e));
+    const cpu0 = process.cpuUsage();
     const { contents, report } = await trainModel(train, overrides);
+    const cpuUsed = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpuUsed.user + cpuUsed.system) / 1e6;
     const classifier = createClassifier(contents);
     const modelIndex = new Map(classifier.labels.map((l, i) => [l, i]));
     const truth = Int32Array.from(test, (e) => modelIndex.get(e.label) ?? -1);
     const predicted = new Int32Array(test.length);
     const times = new Float64Array(test.length);
+    const cpuTimes = new Float64Array(test.length);
     for (let r = 0; r < 2; r++) classifier.predict(test[r % test.length]!.text); // warm the JIT
+    // Wall time per message, and CPU time (this process; no worker runs now), which a busy machine inflates less.
     test.forEach((e, i) => {
+      const c = process.cpuUsage();
       const t = performance.now();
-      predicted[i] = modelIndex.get(classifier.predict(e.text, 0).label)!;
+      const p = classifier.predict(e.text, 0);
       times[i] = performance.now() - t;
+      predicted[i] = modelIndex.get(p.label)!;
+      confidences.push(p.confidence);
+      hits.push(predicted[i] === truth[i]);
+      const used = process.cpuUsage(c);
+      cpuTimes[i] = (used.user + used.system) / 1000;
     });
     const s = score(truth, predicted, classifier.labels.length);
     times.sort();
+    cpuTimes.sort();
     allTimes.push(...times);
-    rows.push({ accuracy: s.accuracy, macroF1: s.macroF1, balanced: s.balancedAccuracy, seconds: report.seconds });
+    allCpu.push(...cpuTimes);
+    rows.push({ accuracy: s.accuracy, macroF1: s.macroF1, balanced: s.balancedAccuracy, seconds: report.seconds, cpu: cpuSeconds });
     log(
-      `${String(f + 1).padStart(4)}  ${String(train.length).padStart(5)}  ${String(test.length).padStart(5)}  ${pct(s.accuracy).padStart(7)}%  ${pct(s.macroF1).padStart(7)}%  ${pct(s.balancedAccuracy).padStart(7)}%  ${report.seconds.toFixed(1).padStart(7)}  ${quantile(times, 0.5).toFixed(3).padStart(6)}  ${quantile(times, 0.99).toFixed(3).padStart(6)}`,
+      `${String(f + 1).padStart(4)}  ${String(train.length).padStart(5)}  ${String(test.length).padStart(5)}  ${pct(s.accuracy).padStart(7)}%  ${pct(s.macroF1).padStart(7)}%  ${pct(s.balancedAccuracy).padStart(7)}%  ${report.seconds.toFixed(1).padStart(7)}  ${cpuSeconds.toFixed(0).padStart(5)}  ${quantile(times, 0.5).toFixed(3).padStart(6)}  ${quantile(times, 0.99).toFixed(3).padStart(6)}  ${quantile(cpuTimes, 0.5).toFixed(3).padStart(7)}  ${quantile(cpuTimes, 0.99).toFixed(3).padStart(7)}`,
     );
   }
   const sorted = Float64Array.from(allTimes).sort();
+  const sortedCpu = Float64Array.from(allCpu).sort();
   log('');
   log(`cross-validation accuracy   ${pct(mean(rows.map((r) => r.accuracy)))}% ± ${pct(sd(rows.map((r) => r.accuracy)))}`);
   log(`cross-validation macro-F1   ${pct(mean(rows.map((r) => r.macroF1)))}% ± ${pct(sd(rows.map((r) => r.macroF1)))}`);
   log(`balanced accuracy           ${pct(mean(rows.map((r) => r.balanced)))}%  (estimates accuracy on a label-balanced test set)`);
-  log(`classification per message  p50 ${quantile(sorted, 0.5).toFixed(3)} ms, p99 ${quantile(sorted, 0.99).toFixed(3)} ms  (one thread, ${sorted.length} messages)`);
-  log(`training per fold           ${mean(rows.map((r) => r.seconds)).toFixed(1)} s mean (${options.workers} worker threads)`);
+  log(`calibration                 expected calibration error ${pct(expectedCalibrationError(confidences, hits))}% (10 bins; 0 = confidence equals accuracy)`);
+  log(`classification per message  p50 ${quantile(sorted, 0.5).toFixed(3)} ms, p99 ${quantile(sorted, 0.99).toFixed(3)} ms wall; CPU p50 ${quantile(sortedCpu, 0.5).toFixed(3)} ms, p99 ${quantile(sortedCpu, 0.99).toFixed(3)} ms  (one thread, ${sorted.length} messages)`);
+  log(`training per fold           ${mean(rows.map((r) => r.seconds)).toFixed(1)} s wall, ${mean(rows.map((r) => r.cpu)).toFixed(0)} CPU-s mean (${options.workers} worker threads)`);
+  log(`machine load average        ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (wall times stretch when the machine is shared)`);
 
   if (values['skip-full']) return;
   const dir = mkdtempSync(path.join(tmpdir(), 'triage-bench-'));
   try {
+    const cpu0 = process.cpuUsage();
     const { contents, report } = await trainModel(examples, overrides);
+    const used = process.cpuUsage(cpu0);
     const file = path.join(dir, 'model.bin');
     writeModelFile(file, contents);
-    log(`training on all ${examples.length} examples  ${report.seconds.toFixed(1)} s; model file ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB; ${report.features} n-gram features; temperature ${report.temperature.toFixed(3)}`);
+    log(`training on all ${examples.length} examples  ${report.seconds.toFixed(1)} s wall, ${((used.user + used.system) / 1e6).toFixed(0)} CPU-s; model file ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB; ${report.features} n-gram features; temperature ${report.temperature.toFixed(3)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Mean |accuracy − confidence| over 10 equal-width confidence bins, weighted by the messages in each. */
+function expectedCalibrationError(confidence: number[], correct: boolean[]): number {
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, conf: 0, right: 0 }));
+  confidence.forEach((c, i) => {
+    const b = bins[Math.min(9, Math.floor(c * 10))]!;
+    b.n++;
+    b.conf += c;
+    if (correct[i]) b.right++;
+  });
+  return bins.reduce((sum, b) => sum + (b.n ? Math.abs(b.right - b.conf) : 0), 0) / confidence.length;
 }
 
 await main();

@@ -5,9 +5,14 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { createDiskBlobStore } from './modules/attachments/index.ts';
 import { bankingRoutes } from './modules/banking/index.ts';
-import { casesRoutes, liveRoutes, loadServicePolicy, staffToolsRoutes } from './modules/cases/index.ts';
+import { casesRoutes, escalationRoutes, liveRoutes, loadServicePolicy, staffToolsRoutes } from './modules/cases/index.ts';
+import { complaintsRoutes } from './modules/complaints/index.ts';
+import { cardsRoutes } from './modules/cards/index.ts';
+import { fraudRoutes } from './modules/fraud/index.ts';
 import { directoryRoutes } from './modules/directory/index.ts';
+import { helpCenterRoutes } from './modules/help-center/index.ts';
 import { identityRoutes } from './modules/identity/index.ts';
+import { scamCheckRoutes } from './modules/scam-check/index.ts';
 import { installAuthentication } from './platform/auth/authenticate.ts';
 import { AppError } from './platform/errors.ts';
 import { installErrorHandling, sendProblem } from './platform/http.ts';
@@ -86,6 +91,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   await app.register(identityRoutes, deps);
   await app.register(directoryRoutes, deps);
+  await app.register(scamCheckRoutes, deps);
+  await app.register(helpCenterRoutes, deps);
   await app.register(bankingRoutes, deps);
   await installMultipart(app, {
     maxFileBytes: deps.servicePolicy.attachments.maxBytes,
@@ -95,6 +102,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(casesRoutes, deps);
   await app.register(staffToolsRoutes, deps);
   await app.register(liveRoutes, deps);
+  await app.register(escalationRoutes, deps);
+  await app.register(complaintsRoutes, deps);
+  await app.register(fraudRoutes, deps);
+  await app.register(cardsRoutes, deps);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !options.serveWeb) {

@@ -1,5 +1,6 @@
 import type { IssuerProfile } from '../modules/directory/index.ts';
 import { seedBankingDemo } from '../modules/banking/index.ts';
+import { seedHelpArticles } from '../modules/help-center/index.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Db } from '../platform/db.ts';
@@ -50,6 +51,7 @@ export async function seedDemo(db: Db, options: { asOf: Date; profile: IssuerPro
   const passwordHash = await hashPassword(DEMO_PASSWORD); // one hash shared by demo users: seeding stays fast
   return db.transaction().execute(async (tx) => {
     const banking = await seedBankingDemo(tx, { asOf: options.asOf, seed: options.seed ?? DEMO_SEED, profile: options.profile });
+    await seedHelpArticles(tx, { profile: options.profile, now: options.asOf });
     // The demo cardholders' contact e-mail is their sign-in, so staff find them by the address in the README.
     for (const [customerId, email] of [
       [banking.primaryCustomerId, DEMO_CARDHOLDERS[0]],

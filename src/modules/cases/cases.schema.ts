@@ -155,6 +155,14 @@ export const MessagePosted = Type.Object(
     status: StatusEnum,
     message: StaffMessageView,
     notice: Nullable(Type.String({ description: 'why something was removed from the message, in plain words' })),
+    nextSteps: Type.Optional(
+      Nullable(
+        Type.Object(
+          { kind: Type.String(), escalated: Type.Boolean(), message: Type.String(), actions: Type.Array(Type.Object({ label: Type.String(), href: Type.String() }, { additionalProperties: false })) },
+          { additionalProperties: false, description: 'what happens next when the message invoked dispute or complaint rights' },
+        ),
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -11,6 +11,8 @@ import { checkLength, type IncomingFile, type PreparedMessage, prepareMessage, s
 import type { PriorityResult } from './prioritize.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 import { postedView } from './posted.view.ts';
+import { findCase } from './cases.repo.ts';
+import { applyRightsInvoked, type NextSteps } from './rights-words.ts';
 import { productLineFor, queueName } from './route-case.ts';
 import { type Channel, slaPolicyFor } from './service-policy.ts';
 
@@ -28,7 +30,7 @@ export type PreparedCase = {
   queue: string;
 };
 
-export type OpenCaseResult = ReturnType<typeof postedView>;
+export type OpenCaseResult = ReturnType<typeof postedView> & { nextSteps: NextSteps | null };
 
 /** The linked account and transaction must be the cardholder's own; anything else is simply not found. */
 async function resolveLinks(deps: CaseDeps, actor: CardholderActor, input: OpenCaseInput) {
@@ -110,6 +112,8 @@ export async function writeOpenCase(deps: CaseDeps, unit: Unit, p: PreparedCase,
       data: { authorRole: 'cardholder', attachments: p.message.files.length, redactions: p.message.findings.map((f) => f.kind) },
     },
   ]);
+  // Words that invoke dispute or complaint rights escalate or flag the new case (issue 4, item 5).
+  const rights = await applyRightsInvoked(deps, tx, (await findCase(tx, caseId, null, true))!, { id: p.actor.userId, role: 'cardholder', name: p.actor.displayName }, `${p.subject}\n${p.message.body}`, now, meta.requestId);
   await recordAudit(tx, { action: 'case.create', actorId: p.actor.userId, actorRole: 'cardholder', targetType: 'case', targetId: caseId, requestId: meta.requestId, ip: meta.ip, at: now, detail: { number, messageId: p.message.id } });
   const respondBy = sla.firstResponse.dueAt;
   await enqueueNotification(tx, {
@@ -120,5 +124,5 @@ export async function writeOpenCase(deps: CaseDeps, unit: Unit, p: PreparedCase,
     now,
   });
   unit.afterCommit(() => deps.publish({ type: 'message.created', caseId, customerId: p.actor.customerId }));
-  return postedView({ id: caseId, number, priority: p.triage.priority, queue: p.queue, status: 'new' }, p.message, author, false, now);
+  return { ...postedView({ id: caseId, number, priority: p.triage.priority, queue: rights.row.queue, status: rights.row.status }, p.message, author, false, now), nextSteps: rights.nextSteps };
 }

@@ -11,9 +11,10 @@ import type { Unit } from '../../platform/unit-of-work.ts';
 import { saveCase, stateChangeEvent } from './save-case.ts';
 import { postedView } from './posted.view.ts';
 import { enqueueNotification } from '../notifications/index.ts';
+import { applyRightsInvoked, type NextSteps } from './rights-words.ts';
 
 export type ReplyInput = { body: string; internal?: boolean | undefined; files: IncomingFile[] };
-export type ReplyResult = ReturnType<typeof postedView>;
+export type ReplyResult = ReturnType<typeof postedView> & { nextSteps: NextSteps | null };
 
 const DAY_MS = 86_400_000;
 
@@ -94,12 +95,15 @@ export async function writeReply(deps: CaseDeps, unit: Unit, actor: Actor, caseI
     });
   }
   if (to === 'open' && row.status === 'resolved') patch.resolved_at = null;
-  const saved = await saveCase(deps, tx, row, patch, events, now);
+  const replied = await saveCase(deps, tx, row, patch, events, now);
+  // Words that invoke dispute or complaint rights escalate or flag the case (issue 4, item 5).
+  const rights = internal ? { row: replied, nextSteps: null } : await applyRightsInvoked(deps, tx, replied, who, message.body, now, meta.requestId);
+  const saved = rights.row;
   await recordAudit(tx, { action: internal ? 'note.create' : 'message.create', actorId: actor.userId, actorRole: actor.role, targetType: 'case', targetId: caseId, requestId: meta.requestId, ip: meta.ip, at: now, detail: { messageId: message.id } });
   if (actor.kind === 'staff' && !internal) {
     // "You have a new secure message" — never the content (it would leave the encrypted channel).
     await enqueueNotification(tx, { topic: 'case.message.agent_reply', recipient: { customerId: saved.customer_id }, template: 'secure_message.new_reply', data: { caseNumber: saved.number }, now });
   }
   unit.afterCommit(() => deps.publish({ type: 'message.created', caseId, customerId: saved.customer_id, internal }));
-  return postedView({ id: saved.id, number: saved.number, priority: saved.priority, queue: saved.queue, status: saved.status }, message, author, internal, now);
+  return { ...postedView({ id: saved.id, number: saved.number, priority: saved.priority, queue: saved.queue, status: saved.status }, message, author, internal, now), nextSteps: rights.nextSteps };
 }

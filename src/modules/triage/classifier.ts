@@ -1,0 +1,69 @@
+import { MAX_TEXT_CHARS } from './labelled-csv.ts';
+import { type ModelContents, readModelFile } from './model-file.ts';
+import { softmax } from './network.ts';
+import { createQuantizedScratch, quantizedLogits } from './quantized-network.ts';
+import { TriageError } from './triage-error.ts';
+import { createSparseBuffer, createVectorizer, type Vectorizer } from './vectorizer.ts';
+
+export type Prediction = {
+  label: string;
+  /** Calibrated probability of `label` (temperature-scaled softmax), 0 … 1. */
+  confidence: number;
+  /** The next best labels with their probabilities, best first. */
+  alternatives: { label: string; confidence: number }[];
+};
+
+export type Classifier = {
+  readonly labels: readonly string[];
+  readonly contents: ModelContents;
+  readonly vectorizer: Vectorizer;
+  /** Classifies one text. Throws TriageError('empty_text') when it has no letters or digits. */
+  predict(text: string, alternatives?: number): Prediction;
+  /** Index of the best label, for evaluation loops (no allocation of a result object). */
+  predictIndex(text: string): number;
+};
+
+/** A ready classifier from a model file's contents. Not shared across threads: it reuses scratch buffers. */
+export function createClassifier(contents: ModelContents): Classifier {
+  const { meta, net } = contents;
+  const vectorizer = createVectorizer({ config: meta.features, hashes: contents.hashes, idf: contents.idf, spellWords: contents.spellWords, spellCounts: contents.spellCounts });
+  const sparse = createSparseBuffer();
+  const scratch = createQuantizedScratch(net);
+
+  function probabilities(text: string): Float32Array {
+    // LIMITATION: a very long message is classified on its first MAX_TEXT_CHARS characters (the subject and
+    // opening lines carry the intent; the cost stays bounded).
+    const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
+    if (!/[\p{L}\p{N}]/u.test(clipped)) throw new TriageError('empty_text', 'the text to classify is empty (no letters or digits)');
+    const n = vectorizer.transform(clipped, sparse);
+    const z = quantizedLogits(net, sparse.idx, sparse.val, n, scratch);
+    softmax(z, meta.temperature);
+    return z;
+  }
+
+  return {
+    labels: meta.labels,
+    contents,
+    vectorizer,
+    predict(text, alternatives = 2) {
+      const p = probabilities(text);
+      const order = Array.from(p.keys()).sort((a, b) => p[b]! - p[a]! || a - b);
+      const best = order[0]!;
+      return {
+        label: meta.labels[best]!,
+        confidence: p[best]!,
+        alternatives: order.slice(1, 1 + alternatives).map((i) => ({ label: meta.labels[i]!, confidence: p[i]! })),
+      };
+    },
+    predictIndex(text) {
+      const p = probabilities(text);
+      let best = 0;
+      for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+      return best;
+    },
+  };
+}
+
+export function loadClassifier(modelPath: string): Classifier {
+  return createClassifier(readModelFile(modelPath));
+}
