@@ -1,5 +1,5 @@
 // Help-center search on PostgreSQL with 1,000 published articles: GET /api/v1/help/search?q=… with a rotating
-// mix of realistic questions, typos and half-typed words, at 32 and 64 keep-alive connections, against
+// mix of realistic questions, typos and half-typed words, at 1, 32 and 64 keep-alive connections, against
 // GET /healthz measured the same way in the same run; plus a server-rendered article page for comparison.
 // The 12 starter articles come from the demo seed; the rest are variants of them (same topics, other card
 // products and situations, paragraphs mixed from other articles), so ranking works on a realistic corpus.
@@ -137,6 +137,8 @@ export async function run(ctx: BenchContext): Promise<void> {
       client = (client + 1) % 4096; // spread over addresses: the per-address search limit is not what is measured
       return { path: `/api/v1/help/search?q=${encodeURIComponent(q)}`, headers: { 'x-forwarded-for': `10.9.${client >> 8}.${client & 255}` } };
     };
+    ctx.log(`GET /api/v1/help/search, 1 connection (latency without queueing), ${DURATION_MS / 1000} s…`);
+    report(ctx, 'help search @1', await runLoad({ url: server.url, request: searchRequest, connections: 1, durationMs: DURATION_MS, warmupMs: WARMUP_MS }), 1);
     for (const connections of CONNECTIONS) {
       ctx.log(`GET /healthz, ${connections} connections, ${DURATION_MS / 1000} s…`);
       report(ctx, `GET /healthz (baseline) @${connections}`, await runLoad({ url: `${server.url}/healthz`, connections, durationMs: DURATION_MS, warmupMs: WARMUP_MS }), connections);

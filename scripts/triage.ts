@@ -77,7 +77,7 @@ async function train(values: Values): Promise<void> {
     [
       `trained ${out}: ${report.examples} examples, ${report.labels} labels, ${report.features} n-gram features`,
       `network: ${o.hidden > 0 ? `${report.members} × ${o.hidden} hidden units, merged` : 'linear'}; confidence temperature ${report.temperature.toFixed(3)}`,
-      `held-out (each member on the data it did not see): accuracy ${report.heldOut.accuracy.toFixed(4)}, macro_f1 ${report.heldOut.macroF1.toFixed(4)}`,
+      `held-out (calibration network, on the ${Math.round(o.holdout * 100)}% it did not see): accuracy ${report.heldOut.accuracy.toFixed(4)}, macro_f1 ${report.heldOut.macroF1.toFixed(4)}`,
       `training time ${report.seconds.toFixed(1)} s; model file ${(bytes / 1024 / 1024).toFixed(2)} MB`,
     ].join('\n') + '\n',
   );

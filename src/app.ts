@@ -9,6 +9,7 @@ import { casesRoutes, escalationRoutes, liveRoutes, loadServicePolicy, staffTool
 import { complaintsRoutes } from './modules/complaints/index.ts';
 import { cardsRoutes } from './modules/cards/index.ts';
 import { fraudRoutes } from './modules/fraud/index.ts';
+import { disputesRoutes } from './modules/disputes/index.ts';
 import { directoryRoutes } from './modules/directory/index.ts';
 import { helpCenterRoutes } from './modules/help-center/index.ts';
 import { identityRoutes } from './modules/identity/index.ts';
@@ -100,6 +101,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     maxFieldBytes: deps.servicePolicy.messageLimits.bodyMaxChars * 4,
   });
   await app.register(casesRoutes, deps);
+  await app.register(disputesRoutes, deps);
   await app.register(staffToolsRoutes, deps);
   await app.register(liveRoutes, deps);
   await app.register(escalationRoutes, deps);

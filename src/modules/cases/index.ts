@@ -16,3 +16,8 @@ export { appendCaseEvents, caseTimeline, type CaseNote } from './case-links.ts';
 export { prepareReply, writeReply } from './post-reply.ts';
 export type { CaseDeps, RequestMeta } from './case-deps.ts';
 export { openSystemCase, type SystemCaseInput, type OpenedSystemCase } from './open-system-case.ts';
+export { prepareOpenCase, writeOpenCase, type PreparedCase } from './open-case.ts';
+export { prepareMessage, storeMessage } from './compose-message.ts';
+export { insertEvents } from './cases.repo.ts';
+export { queueName } from './route-case.ts';
+export type { IncomingFile } from './compose-message.ts';

@@ -7,12 +7,20 @@
  */
 import type { CardholderActor, StaffActor } from '../../platform/auth/actor.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
-import type { CaseDeps, RequestMeta } from '../cases/case-deps.ts';
-import { insertEvents } from '../cases/cases.repo.ts';
-import { type IncomingFile, prepareMessage, storeMessage } from '../cases/compose-message.ts';
-import { prepareOpenCase, type PreparedCase, writeOpenCase } from '../cases/open-case.ts';
-import { prepareReply, writeReply } from '../cases/post-reply.ts';
-import { queueName } from '../cases/route-case.ts';
+import {
+  type CaseDeps,
+  type IncomingFile,
+  insertEvents,
+  type PreparedCase,
+  prepareMessage,
+  prepareOpenCase,
+  prepareReply,
+  queueName,
+  type RequestMeta,
+  storeMessage,
+  writeOpenCase,
+  writeReply,
+} from '../cases/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 
 export type { CaseDeps, IncomingFile, PreparedCase, RequestMeta };

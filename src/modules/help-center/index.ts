@@ -12,7 +12,7 @@ import './help.tables.ts';
 export type { ArticleDraft } from './article-content.ts';
 export { parseArticleFile, readArticleFile, readArticleFiles } from './article-file.ts';
 export { HELP_EDITOR_ROLES } from './help.routes.ts';
-export { insertHelpArticles, seedHelpArticles } from './seed-articles.ts';
+export { ensureHelpArticles, insertHelpArticles, type SeedResult, seedHelpArticles } from './seed-articles.ts';
 export { searchHelp } from './search-help.ts';
 export { loadSynonyms, SynonymsError } from './synonyms.ts';
 

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { SLUG_PATTERN } from './article-content.ts';
 import { findArticle, listArticles, sitemapRows } from './articles.repo.ts';
 import { renderArticlePage, renderIndexPage, renderNotFoundPage, renderRobots, renderSitemap } from './help-pages.ts';
-import { FEEDBACK_PER_MINUTE } from './help.routes.ts';
+import { FEEDBACK_PER_MINUTE, SEARCH_PER_MINUTE } from './help.routes.ts';
 import { CONTENT_SECURITY_POLICY } from './page-shell.ts';
 import { recordFeedback } from './record-feedback.ts';
 import { searchHelp } from './search-help.ts';
@@ -35,7 +35,7 @@ export const helpPageRoutes: FastifyPluginAsync<AppDeps & { synonyms: Synonyms }
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 
-  app.get('/help', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/help', { schema: { hide: true }, config: { rateLimit: { max: SEARCH_PER_MINUTE, timeWindow: 60_000 } } }, async (request, reply) => {
     const q = firstValue((request.query as Record<string, unknown>).q);
     if (!q.trim()) return html(reply, 200, renderIndexPage(ctx, { kind: 'topics', articles: await listArticles(deps.db, ['published']) }));
     try {

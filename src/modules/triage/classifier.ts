@@ -47,21 +47,25 @@ export function createClassifier(contents: ModelContents): Classifier {
     vectorizer,
     predict(text, alternatives = 2) {
       const p = probabilities(text);
-      const order = Array.from(p.keys()).sort((a, b) => p[b]! - p[a]! || a - b);
-      const best = order[0]!;
+      const best = argmax(p);
+      const others = alternatives > 0 ? Array.from(p.keys()).filter((i) => i !== best).sort((a, b) => p[b]! - p[a]! || a - b) : [];
       return {
         label: meta.labels[best]!,
         confidence: p[best]!,
-        alternatives: order.slice(1, 1 + alternatives).map((i) => ({ label: meta.labels[i]!, confidence: p[i]! })),
+        alternatives: others.slice(0, alternatives).map((i) => ({ label: meta.labels[i]!, confidence: p[i]! })),
       };
     },
     predictIndex(text) {
-      const p = probabilities(text);
-      let best = 0;
-      for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-      return best;
+      return argmax(probabilities(text));
     },
   };
+}
+
+/** The first index of the largest value (ties go to the earlier label, as in a stable sort). */
+function argmax(p: Float32Array): number {
+  let best = 0;
+  for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+  return best;
 }
 
 export function loadClassifier(modelPath: string): Classifier {

@@ -7,7 +7,8 @@ import type { ModelContents } from './model-file.ts';
 import type { Network } from './network.ts';
 import { mergeEnsemble, quantize } from './quantized-network.ts';
 import { DEFAULT_FEATURES, type FeatureConfig } from './text-features.ts';
-import { fitTemperature, type NetworkOptions, predictLogits, trainNetwork, type TrainingSet } from './train-network.ts';
+import { fitTemperature, predictLogits } from './calibration.ts';
+import { type NetworkOptions, trainNetwork, type TrainingSet } from './train-network.ts';
 import { TriageError } from './triage-error.ts';
 import { fitVectorizer, type SparseMatrix, transformAll } from './vectorizer.ts';
 
@@ -15,9 +16,9 @@ export type TrainOptions = Omit<NetworkOptions, 'seed'> & {
   features: FeatureConfig;
   /** Keep n-grams seen in at least this many training texts. */
   minDf: number;
-  /** Networks trained (each without its own held-out slice) and averaged; shipped merged as one network. */
+  /** Networks trained on all the data (different seeds) and averaged; shipped merged as one network. */
   members: number;
-  /** Fraction of the data each member leaves out; its predictions there calibrate the confidence. */
+  /** Fraction of the data the calibration network leaves out; its predictions there calibrate the confidence. */
   holdout: number;
   /** Train at least this many mini-batch steps, so small data sets get enough epochs. */
   minSteps: number;
@@ -54,7 +55,7 @@ export type TrainReport = {
   labels: number;
   features: number;
   members: number;
-  /** Scores of each member on the slice it did not see (an honest single-network estimate). */
+  /** Scores of the calibration network on the slice it did not see (an honest single-network estimate). */
   heldOut: { accuracy: number; macroF1: number };
   temperature: number;
   seconds: number;
@@ -78,36 +79,32 @@ export async function trainModel(examples: readonly LabelledExample[], overrides
   const x = transformAll(vectorizer, texts);
   log(`${examples.length} examples, ${C} labels, ${vectorizer.size} n-gram features`);
 
+  // The shipped networks all learn from all the data. One more network, the calibration network, learns from
+  // all but a stratified held-out slice; its logits there give an honest accuracy estimate and the softmax
+  // temperature that makes confidences calibrated probabilities (applied to the merged ensemble).
   const slices = Math.max(2, Math.round(1 / options.holdout));
-  const members = Math.min(options.members, slices);
   const fold = stratifiedFolds(y, slices, options.seed);
   const weights = options.balanceClasses ? classWeights(y, C) : undefined;
-  const jobs: MemberJob[] = [];
-  for (let k = 0; k < members; k++) {
-    const rows = Int32Array.from({ length: y.length }, (_, i) => i).filter((i) => fold[i] !== k);
-    const steps = Math.ceil(rows.length / options.batchSize);
-    const epochs = Math.max(options.epochs, Math.ceil(options.minSteps / steps));
-    jobs.push({
-      data: { x: selectRows(x, rows), y: y.filter((_, i) => fold[i] !== k), classes: C, weights: weights?.filter((_, i) => fold[i] !== k) },
+  const all = Int32Array.from({ length: y.length }, (_, i) => i);
+  const heldRows = all.filter((i) => fold[i] === 0);
+  const job = (rows: Int32Array, seed: number): MemberJob => {
+    const epochs = Math.max(options.epochs, Math.ceil(options.minSteps / Math.ceil(rows.length / options.batchSize)));
+    return {
+      data: { x: selectRows(x, rows), y: Int32Array.from(rows, (r) => y[r]!), classes: C, weights: weights && Float32Array.from(rows, (r) => weights[r]!) },
       inputs: vectorizer.size,
-      options: { ...options, epochs, seed: options.seed * 1000 + k },
-    });
-  }
-  const nets = await trainAll(jobs, options.workers, log);
+      options: { ...options, epochs, seed },
+    };
+  };
+  const jobs = [job(all.filter((i) => fold[i] !== 0), options.seed * 1000 + 999)];
+  for (let k = 0; k < options.members; k++) jobs.push(job(all, options.seed * 1000 + k));
+  const [calibration, ...nets] = await trainAll(jobs, options.workers, log);
 
-  // Each member's logits on the slice it did not see: honest scores, and the data for the temperature.
-  const heldLogits: Float32Array[] = [];
-  const heldY: number[] = [];
-  nets.forEach((net, k) => {
-    const rows = Int32Array.from({ length: y.length }, (_, i) => i).filter((i) => fold[i] === k);
-    heldLogits.push(predictLogits([net], selectRows(x, rows)));
-    for (const r of rows) heldY.push(y[r]!);
-  });
-  const logits = concat(heldLogits);
-  const truth = Int32Array.from(heldY);
+  const logits = predictLogits([calibration!], selectRows(x, heldRows));
+  const truth = Int32Array.from(heldRows, (r) => y[r]!);
   const predicted = Int32Array.from({ length: truth.length }, (_, i) => argmax(logits, i * C, C));
   const held = score(truth, predicted, C);
   const temperature = truth.length > 0 ? fitTemperature(logits, truth, C) : 1;
+  const members = nets.length;
 
   const report: TrainReport = {
     examples: examples.length,
@@ -222,16 +219,6 @@ export function selectRows(x: SparseMatrix, rows: Int32Array): SparseMatrix {
     offsets[i + 1] = at;
   });
   return { rows: rows.length, offsets, idx, val };
-}
-
-function concat(parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 function argmax(a: Float32Array, from: number, n: number): number {
