@@ -98,7 +98,9 @@ export function createJobs({ pool, engine, logger }: CreateJobsOptions): Jobs {
   /** Queue options (retries, expiry, policy) take effect when the queue is first created. */
   async function ensureQueue(name: string, options: PgBoss.Queue = { name }): Promise<void> {
     if (queues.has(name)) return;
-    await boss.createQueue(name, defined({ ...options, name })); // idempotent, also across processes
+    // Idempotent, also across processes; but two processes creating the same queue at the same moment can
+    // deadlock inside pg-boss (PostgreSQL picks one victim), so the victim tries again.
+    await retryTransient(() => boss.createQueue(name, defined({ ...options, name })));
     queues.add(name);
   }
 
@@ -123,7 +125,7 @@ export function createJobs({ pool, engine, logger }: CreateJobsOptions): Jobs {
     async start() {
       if (started) return;
       if (closed) throw new Error('jobs: a stopped runner cannot be restarted');
-      await boss.start();
+      await retryTransient(() => boss.start());
       started = true;
       logger.info({ engine }, 'job runner started');
     },
@@ -215,4 +217,19 @@ export function createJobs({ pool, engine, logger }: CreateJobsOptions): Jobs {
       void tick();
     },
   };
+}
+
+const TRANSIENT = new Set(['40P01', '40001', '23505']); // deadlock, serialization failure, a concurrent creator won
+
+/** Retries work that can lose a race with another process doing the same thing (schema or queue creation). */
+async function retryTransient<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (i >= attempts || !code || !TRANSIENT.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * i + Math.floor(Math.random() * 50)));
+    }
+  }
 }
