@@ -16,6 +16,7 @@ const BENCHMARKS: Record<string, { what: string; load: () => Promise<BenchModule
   transactions: { what: 'transaction list req/s, p50/p99 at 64 connections vs /healthz (PostgreSQL)', load: () => import('./transactions.ts') },
   ingest: { what: 'secure-message ingest msg/s, p50/p99, CPU per message at 64 connections vs raw INSERT ceiling (PostgreSQL)', load: () => import('./ingest.ts') },
   kill9: { what: 'kill -9 mid-ingest, restart: every acknowledged message is there (PostgreSQL)', load: () => import('./kill9.ts') },
+  'help-search': { what: 'help-center search req/s, p50/p99 at 1, 32 and 64 connections with 1,000 articles vs /healthz; an article page (PostgreSQL)', load: () => import('./help-search.ts') },
   'fraud-rules': { what: 'fraud-rule evaluation: authorizations evaluated per second on one core, p99 per authorization (pure CPU)', load: () => import('./fraud-rules.ts') },
 };
 

@@ -2,6 +2,8 @@ import { buildApp, completeDeps } from './app.ts';
 import { loadServicePolicy, startCaseWorkers } from './modules/cases/index.ts';
 import { createDefaultNotifier, startDispatcher } from './modules/notifications/index.ts';
 import { createJobs } from './platform/jobs/index.ts';
+import { ensureHelpArticles } from './modules/help-center/index.ts';
+import { SCAM_CHECK_ARTICLE_PATH } from './modules/scam-check/index.ts';
 import { bridgeEventsOverPostgres } from './platform/events-bridge.ts';
 import { DEMO_CARDHOLDERS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TOTP_SECRET, isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
 import { loadConfiguredProfile, openConfiguredDatabase } from './platform/boot.ts';
@@ -47,6 +49,8 @@ async function main(): Promise<void> {
     const summary = await seedDemo(database.db, { asOf: systemClock.now(), profile });
     process.stdout.write(`  Demo issuer: ${summary.customers} cardholders, ${summary.accounts} accounts, ${summary.transactions} transactions\n`);
   }
+  // A database created before the help center, or without demo data, still gets the starter articles.
+  await ensureHelpArticles(database.db, { profile, now: systemClock.now(), extraFiles: [SCAM_CHECK_ARTICLE_PATH] });
   const cipher = createCipherService({ keyring });
   const deps = completeDeps({ db: database.db, engine: database.engine, clock: systemClock, config, profile, logger, cipher, servicePolicy });
   const app = await buildApp({ ...deps, serveWeb: true });

@@ -22,7 +22,7 @@ import {
 import { articlePath, articleView, summaryView, versionView } from './help.view.ts';
 import { recordFeedback } from './record-feedback.ts';
 import { createArticle, editArticle } from './save-article.ts';
-import { searchHelp } from './search-help.ts';
+import { type Lexicon, searchHelp } from './search-help.ts';
 import type { Synonyms } from './synonyms.ts';
 
 /** Who may write help articles. LIMITATION: admin only until a content_editor staff role exists. */
@@ -45,7 +45,7 @@ function requireEditor(request: FastifyRequest): StaffActor {
   return requireStaff(request, HELP_EDITOR_ROLES);
 }
 
-export const helpApiRoutes: FastifyPluginAsyncTypebox<AppDeps & { synonyms: Synonyms }> = async (app, deps) => {
+export const helpApiRoutes: FastifyPluginAsyncTypebox<AppDeps & { synonyms: Synonyms; lexicon: Lexicon }> = async (app, deps) => {
   const editorDeps = { db: deps.db, clock: deps.clock, profile: deps.profile };
 
   app.get(
@@ -61,7 +61,7 @@ export const helpApiRoutes: FastifyPluginAsyncTypebox<AppDeps & { synonyms: Syno
       config: { rateLimit: { max: SEARCH_PER_MINUTE, timeWindow: 60_000 } },
     },
     async (request) => {
-      const items = await searchHelp({ db: deps.db, synonyms: deps.synonyms }, request.query.q, request.query.limit);
+      const items = await searchHelp({ db: deps.db, synonyms: deps.synonyms, lexicon: deps.lexicon }, request.query.q, request.query.limit);
       return { q: request.query.q, items: items.map((i) => ({ ...i, url: articlePath(i.slug) })) };
     },
   );

@@ -3,7 +3,8 @@ import type { Network } from './network.ts';
 /**
  * The network as shipped: the first layer (one row per n-gram, the bulk of the model) in 8 bits with one scale
  * per row, the rest in 32-bit floats. Inference reads the 8-bit weights directly, so memory stays at the file's
- * size. Quantizing costs well under a tenth of a point of accuracy (measured in the benchmark).
+ * size. Measured on two Banking77 cross-validation folds (4 × 256 units merged), the 8-bit network agreed with
+ * the 32-bit one on every one of the 4,001 held-out predictions.
  */
 export type QuantizedNetwork = {
   inputs: number;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { LabelledExample } from './labelled-csv.ts';
-import { score, stratifiedFolds } from './metrics.ts';
+import { score, type Scores, stratifiedFolds } from './metrics.ts';
 import type { ModelContents } from './model-file.ts';
 import type { Network } from './network.ts';
 import { mergeEnsemble, quantize } from './quantized-network.ts';
@@ -47,7 +47,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   minSteps: 1500,
   balanceClasses: true,
   seed: 1,
-  workers: Math.min(2, cpus().length),
+  workers: Math.max(1, Math.min(cpus().length, 5)), // 5 = the default networks: 4 members and the calibration one
 };
 
 export type TrainReport = {
@@ -79,31 +79,10 @@ export async function trainModel(examples: readonly LabelledExample[], overrides
   const x = transformAll(vectorizer, texts);
   log(`${examples.length} examples, ${C} labels, ${vectorizer.size} n-gram features`);
 
-  // The shipped networks all learn from all the data. One more network, the calibration network, learns from
-  // all but a stratified held-out slice; its logits there give an honest accuracy estimate and the softmax
-  // temperature that makes confidences calibrated probabilities (applied to the merged ensemble).
-  const slices = Math.max(2, Math.round(1 / options.holdout));
-  const fold = stratifiedFolds(y, slices, options.seed);
   const weights = options.balanceClasses ? classWeights(y, C) : undefined;
-  const all = Int32Array.from({ length: y.length }, (_, i) => i);
-  const heldRows = all.filter((i) => fold[i] === 0);
-  const job = (rows: Int32Array, seed: number): MemberJob => {
-    const epochs = Math.max(options.epochs, Math.ceil(options.minSteps / Math.ceil(rows.length / options.batchSize)));
-    return {
-      data: { x: selectRows(x, rows), y: Int32Array.from(rows, (r) => y[r]!), classes: C, weights: weights && Float32Array.from(rows, (r) => weights[r]!) },
-      inputs: vectorizer.size,
-      options: { ...options, epochs, seed },
-    };
-  };
-  const jobs = [job(all.filter((i) => fold[i] !== 0), options.seed * 1000 + 999)];
-  for (let k = 0; k < options.members; k++) jobs.push(job(all, options.seed * 1000 + k));
+  const { jobs, heldRows } = planNetworks({ x, y, classes: C, weights, inputs: vectorizer.size }, options);
   const [calibration, ...nets] = await trainAll(jobs, options.workers, log);
-
-  const logits = predictLogits([calibration!], selectRows(x, heldRows));
-  const truth = Int32Array.from(heldRows, (r) => y[r]!);
-  const predicted = Int32Array.from({ length: truth.length }, (_, i) => argmax(logits, i * C, C));
-  const held = score(truth, predicted, C);
-  const temperature = truth.length > 0 ? fitTemperature(logits, truth, C) : 1;
+  const { held, temperature } = calibrate(calibration!, selectRows(x, heldRows), Int32Array.from(heldRows, (r) => y[r]!), C);
   const members = nets.length;
 
   const report: TrainReport = {
@@ -138,6 +117,37 @@ export function examplesDigest(examples: readonly LabelledExample[]): string {
   const hash = createHash('sha256');
   for (const e of examples) hash.update(`${e.text}\u0000${e.label}\u0000`);
   return hash.digest('hex');
+}
+
+/**
+ * The networks to train. The shipped ones (options.members, different seeds) all learn from all the data. One
+ * more, the calibration network, learns from all but a stratified held-out slice; its logits there give an
+ * honest accuracy estimate and the softmax temperature that makes confidences calibrated probabilities
+ * (applied to the merged ensemble). It comes first in the list.
+ * LIMITATION: the vocabulary and idf are fitted on all the data, held-out slice included (a mild optimism in
+ * the held-out estimate; cross-validation in bench/triage.ts has no such leak).
+ */
+function planNetworks(data: TrainingSet & { inputs: number }, options: TrainOptions): { jobs: MemberJob[]; heldRows: Int32Array } {
+  const { x, y, weights } = data;
+  const fold = stratifiedFolds(y, Math.max(2, Math.round(1 / options.holdout)), options.seed);
+  const all = Int32Array.from({ length: y.length }, (_, i) => i);
+  const job = (rows: Int32Array, seed: number): MemberJob => {
+    const epochs = Math.max(options.epochs, Math.ceil(options.minSteps / Math.ceil(rows.length / options.batchSize)));
+    return {
+      data: { x: selectRows(x, rows), y: Int32Array.from(rows, (r) => y[r]!), classes: data.classes, weights: weights && Float32Array.from(rows, (r) => weights[r]!) },
+      inputs: data.inputs,
+      options: { ...options, epochs, seed },
+    };
+  };
+  const jobs = [job(all.filter((i) => fold[i] !== 0), options.seed * 1000 + 999)];
+  for (let k = 0; k < options.members; k++) jobs.push(job(all, options.seed * 1000 + k));
+  return { jobs, heldRows: all.filter((i) => fold[i] === 0) };
+}
+
+function calibrate(net: Network, x: SparseMatrix, truth: Int32Array, classes: number): { held: Scores; temperature: number } {
+  const logits = predictLogits([net], x);
+  const predicted = Int32Array.from({ length: truth.length }, (_, i) => argmax(logits, i * classes, classes));
+  return { held: score(truth, predicted, classes), temperature: truth.length > 0 ? fitTemperature(logits, truth, classes) : 1 };
 }
 
 function validate(o: TrainOptions): void {

@@ -102,7 +102,8 @@ export function fitVectorizer(texts: readonly string[], config: FeatureConfig, m
     for (const w of words) wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
     return words;
   });
-  const spellWords = [...wordCounts.keys()].sort();
+  // Only words seen twice or more can be spelling targets; the model file keeps no word seen once (a name, a typo).
+  const spellWords = [...wordCounts.keys()].filter((w) => wordCounts.get(w)! >= 2).sort();
   const spellCounts = spellWords.map((w) => wordCounts.get(w)!);
   const speller = createSpeller(spellWords, spellCounts);
   const df = new Map<number, number>();
