@@ -11,6 +11,7 @@ import { createLogger } from '../src/platform/logger.ts';
 import { type CipherService, createCipherService, staticKeyring } from '../src/platform/crypto/index.ts';
 import { randomBytes } from 'node:crypto';
 import { createMemoryBlobStore } from '../src/modules/attachments/index.ts';
+import type { CoreBanking } from '../src/modules/banking/index.ts';
 import { cloneDatabase, PROFILE_PATH, pgliteTemplate, postgresTemplate, TEST_AS_OF } from './template.ts';
 
 export { TEST_AS_OF } from './template.ts';
@@ -41,13 +42,15 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   return { database, drop: async () => {} };
 }
 
-export async function buildTestApp(options: { env?: Record<string, string>; profile?: IssuerProfile; serveWeb?: boolean } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { env?: Record<string, string>; profile?: IssuerProfile; serveWeb?: boolean; banking?: (db: Database['db']) => CoreBanking } = {},
+): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const clock = new ManualClock(TEST_AS_OF);
   const config = loadConfig({ NODE_ENV: 'test', SIGNIN_RATE_PER_MINUTE: '10000', ...options.env });
   const profile = options.profile ?? loadProfile(PROFILE_PATH);
   const cipher = createCipherService({ keyring: staticKeyring({ test: randomBytes(32) }, 'test') });
-  const app = await buildApp({ db: database.db, engine: database.engine, clock, config, profile, cipher, logger: createLogger('silent'), blobs: createMemoryBlobStore(), serveWeb: options.serveWeb ?? false });
+  const app = await buildApp({ db: database.db, engine: database.engine, clock, config, profile, cipher, logger: createLogger('silent'), blobs: createMemoryBlobStore(), serveWeb: options.serveWeb ?? false, ...(options.banking ? { banking: options.banking(database.db) } : {}) });
   await app.ready();
   return {
     app,

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { problem, type Session, signIn, type TestApp } from '../../../test/helpers.ts';
-import { buildEscalationTestApp } from '../complaints/escalation-test-app.ts';
+import { problem, type Session, signIn, type TestApp, buildTestApp } from '../../../test/helpers.ts';
 
 describe('Ask for a supervisor (POST /api/v1/cases/:id/escalate)', () => {
   let t: TestApp;
@@ -10,7 +9,7 @@ describe('Ask for a supervisor (POST /api/v1/cases/:id/escalate)', () => {
   let agent: Session;
   let supervisor: Session;
   before(async () => {
-    t = await buildEscalationTestApp();
+    t = await buildTestApp();
     holder = await signIn(t, 'cardholder@example.com');
     other = await signIn(t, 'cardholder2@example.com');
     agent = await signIn(t, 'agent@example.com');

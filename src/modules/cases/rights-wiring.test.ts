@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Session, signIn, type TestApp } from '../../../test/helpers.ts';
-import { buildEscalationTestApp } from '../complaints/escalation-test-app.ts';
+import { type Session, signIn, type TestApp, buildTestApp } from '../../../test/helpers.ts';
 
 describe('rights words in secure messages', () => {
   let t: TestApp;
   let holder: Session;
   let agent: Session;
   before(async () => {
-    t = await buildEscalationTestApp();
+    t = await buildTestApp();
     holder = await signIn(t, 'cardholder@example.com');
     agent = await signIn(t, 'agent@example.com');
   });

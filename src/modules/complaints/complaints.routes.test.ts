@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { problem, type Session, signIn, type TestApp } from '../../../test/helpers.ts';
-import { buildEscalationTestApp } from './escalation-test-app.ts';
+import { problem, type Session, signIn, type TestApp, buildTestApp } from '../../../test/helpers.ts';
 
 type Res = Awaited<ReturnType<TestApp['app']['inject']>>;
 
@@ -27,7 +26,7 @@ describe('Formal complaints', () => {
   let compliance: Session;
   let c: ReturnType<typeof client>;
   before(async () => {
-    t = await buildEscalationTestApp();
+    t = await buildTestApp();
     c = client(t);
     holder = await signIn(t, 'cardholder@example.com');
     other = await signIn(t, 'cardholder2@example.com');
@@ -215,7 +214,7 @@ describe('The complaint register', () => {
   };
 
   before(async () => {
-    t = await buildEscalationTestApp();
+    t = await buildTestApp();
     c = client(t);
     await at('2026-06-15T14:00:00Z');
     const customerId = await customerIdOf(t, 'cardholder@example.com');

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ENGINE, problem, type Session, signIn, type TestApp } from '../../../test/helpers.ts';
+import { ENGINE, problem, type Session, signIn, type TestApp, buildTestApp } from '../../../test/helpers.ts';
 import { createLedgerBanking } from '../banking/index.ts';
-import { buildDisputesTestApp } from './disputes.test-app.ts';
 import { customerOf, ledgerPostings, pickCharge } from './disputes.fixtures.ts';
 
 describe('dispute money: provisional credit, reversal and resolution as steps with undo', () => {
@@ -11,7 +10,7 @@ describe('dispute money: provisional credit, reversal and resolution as steps wi
   let agent: Session;
   let secondary: string;
   before(async () => {
-    t = await buildDisputesTestApp();
+    t = await buildTestApp();
     holder2 = await signIn(t, 'cardholder2@example.com');
     agent = await signIn(t, 'agent@example.com');
     secondary = await customerOf(t, 'cardholder2@example.com');
@@ -99,7 +98,7 @@ describe('dispute money with a processor whose postings commit on their own', { 
   let t: TestApp;
   before(async () => {
     // withTransaction returns the same adapter: postings are outside our transaction, as with an external processor.
-    t = await buildDisputesTestApp({ banking: (db) => { const ledger = createLedgerBanking(db); return { ...ledger, withTransaction: () => ledger }; } });
+    t = await buildTestApp({ banking: (db) => { const ledger = createLedgerBanking(db); return { ...ledger, withTransaction: () => ledger }; } });
   });
   after(() => t.close());
 

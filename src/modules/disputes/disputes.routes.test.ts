@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { problem, type Session, signIn, TEST_AS_OF, type TestApp } from '../../../test/helpers.ts';
+import { problem, type Session, signIn, TEST_AS_OF, type TestApp, buildTestApp } from '../../../test/helpers.ts';
 import { tinyPng } from '../attachments/attachment-fixtures.ts';
 import { US_FEDERAL_RESERVE } from '../calendars/index.ts';
-import { buildDisputesTestApp } from './disputes.test-app.ts';
 import { type Charge, customerOf, pickCharge, refundedCharge, scenario } from './disputes.fixtures.ts';
 import { isForeignInitiated, isNewAccountTransfer, regEDeadlines, regZDeadlines } from './regulation/index.ts';
 
@@ -17,7 +16,7 @@ describe('filing a dispute', () => {
   let primary: string;
   let secondary: string;
   before(async () => {
-    t = await buildDisputesTestApp();
+    t = await buildTestApp();
     holder = await signIn(t, 'cardholder@example.com');
     holder2 = await signIn(t, 'cardholder2@example.com');
     agent = await signIn(t, 'agent@example.com');
