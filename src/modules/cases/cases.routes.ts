@@ -15,6 +15,7 @@ import { staffCaseSummaryView } from './cases.view.ts';
 import { prepareOpenCase, writeOpenCase } from './open-case.ts';
 import { prepareReply, writeReply } from './post-reply.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
+import type { StaffActor } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import { createRulePrioritizer } from './prioritize.ts';
 import { listCasesFor, readCase } from './read-cases.ts';
@@ -58,6 +59,22 @@ export const casesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
       status,
       body: await work(unit),
     }));
+  }
+
+  const staffSummary = async (tx: Executor, id: string) => {
+    const row = await findCaseListRow(tx, id, 'staff');
+    if (!row) throw new AppError('not_found', 'Case was not found');
+    return staffCaseSummaryView(c.policy, row, c.clock.now());
+  };
+
+  /** A staff action on a case: idempotent, one unit of work, answered with the case as staff see it. */
+  async function staffCaseAction(request: FastifyRequest, caseId: string, act: (unit: Unit, actor: StaffActor) => Promise<unknown>) {
+    const actor = requireStaff(request);
+    const result = await idempotent(request, actor.userId, 200, async (unit) => {
+      await act(unit, actor);
+      return staffSummary(unit.tx, caseId);
+    });
+    return result.body;
   }
 
   app.post(
@@ -130,14 +147,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
   app.post(
     '/api/v1/cases/:id/merge',
     { schema: { tags: TAGS, summary: 'Merge a duplicate case into another case of the same cardholder (staff)', params: IdParam('case'), body: S.MergeBody, response: { 200: S.StaffCaseSummary, ...problemResponses(400, 401, 403, 404, 409) } } },
-    async (request) => {
-      const actor = requireStaff(request);
-      const result = await idempotent(request, actor.userId, 200, async (unit) => {
-        await mergeCase(c, unit, actor, request.params.id, request.body.intoCaseId, meta(request));
-        return staffSummary(unit.tx, request.params.id);
-      });
-      return result.body;
-    },
+    async (request) => staffCaseAction(request, request.params.id, (unit, actor) => mergeCase(c, unit, actor, request.params.id, request.body.intoCaseId, meta(request))),
   );
 
   app.post(
@@ -165,12 +175,6 @@ export const casesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
     },
   );
 
-  const staffSummary = async (tx: Executor, id: string) => {
-    const row = await findCaseListRow(tx, id, 'staff');
-    if (!row) throw new AppError('not_found', 'Case was not found');
-    return staffCaseSummaryView(c.policy, row, c.clock.now());
-  };
-
   app.post(
     '/api/v1/cases/:id/:action',
     {
@@ -182,40 +186,19 @@ export const casesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
         response: { 200: S.StaffCaseSummary, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => {
-      const actor = requireStaff(request);
-      const result = await idempotent(request, actor.userId, 200, async (unit) => {
-        await applyAction(c, unit, actor, request.params.id, request.params.action as CaseActionName, request.body?.note, meta(request));
-        return staffSummary(unit.tx, request.params.id);
-      });
-      return result.body;
-    },
+    async (request) => staffCaseAction(request, request.params.id, (unit, actor) => applyAction(c, unit, actor, request.params.id, request.params.action as CaseActionName, request.body?.note, meta(request))),
   );
 
   app.post(
     '/api/v1/cases/:id/assign',
     { schema: { tags: TAGS, summary: 'Assign a case ("me", a staff id, or null)', params: IdParam('case'), body: S.AssignBody, response: { 200: S.StaffCaseSummary, ...problemResponses(400, 401, 403, 404) } } },
-    async (request) => {
-      const actor = requireStaff(request);
-      const result = await idempotent(request, actor.userId, 200, async (unit) => {
-        await assignCase(c, unit, actor, request.params.id, request.body.assigneeId, meta(request));
-        return staffSummary(unit.tx, request.params.id);
-      });
-      return result.body;
-    },
+    async (request) => staffCaseAction(request, request.params.id, (unit, actor) => assignCase(c, unit, actor, request.params.id, request.body.assigneeId, meta(request))),
   );
 
   app.post(
     '/api/v1/cases/:id/priority',
     { schema: { tags: TAGS, summary: 'Change a case\u2019s priority (staff)', params: IdParam('case'), body: S.PriorityBody, response: { 200: S.StaffCaseSummary, ...problemResponses(400, 401, 403, 404) } } },
-    async (request) => {
-      const actor = requireStaff(request);
-      const result = await idempotent(request, actor.userId, 200, async (unit) => {
-        await changePriority(c, unit, actor, request.params.id, request.body.priority, meta(request));
-        return staffSummary(unit.tx, request.params.id);
-      });
-      return result.body;
-    },
+    async (request) => staffCaseAction(request, request.params.id, (unit, actor) => changePriority(c, unit, actor, request.params.id, request.body.priority, meta(request))),
   );
 
 };
