@@ -184,12 +184,19 @@ export async function run(ctx: BenchContext): Promise<void> {
     });
     if (replyFailure) ctx.log(`first non-201 reply: ${replyFailure}`);
 
+    // The floor of any API request on this machine: GET /healthz (one `SELECT 1`, no session, no work).
+    // No endpoint that does anything can be faster; its ratio to the raw ceiling bounds what ingest can reach.
+    ctx.log(`GET /healthz (HTTP floor: one SELECT 1 per request), ${CONNECTIONS} connections, ${SECONDS} s…`);
+    const floor = await measure(server, admin, database.url, () => ({ method: 'GET', path: '/healthz' }));
+    ctx.record('HTTP floor GET /healthz throughput', round(floor.load.perSecond), 'req/s', `${CONNECTIONS} connections; p99 ${round(floor.load.p99, 1)} ms; server CPU ${round(floor.serverMs / (floor.load.completedInWindow || 1), 3)} ms per request`);
     ctx.log('raw ceiling again (the machine is shared: bracket the ingest runs)…');
     const rawAfter = await rawInsertCeiling(database.url, { connections: CONNECTIONS, seconds: SECONDS });
     reportRaw(ctx, 'after', rawAfter);
     const raw = (rawBefore.perSecond + rawAfter.perSecond) / 2;
     const ratio = ingest.load.perSecond / raw;
     ctx.record('ingest / raw INSERT throughput', `${round(100 * ratio, 1)} %`, '', `target ≥ ${100 * TARGET_RATIO} %: ${check(ratio >= TARGET_RATIO)} (raw = mean of before and after)`);
+    ctx.record('HTTP floor / raw INSERT throughput', `${round((100 * floor.load.perSecond) / raw, 1)} %`, '', 'the most any endpoint can reach here: a request doing one SELECT 1 and nothing else');
+    ctx.record('ingest / HTTP floor throughput', `${round((100 * ingest.load.perSecond) / floor.load.perSecond, 1)} %`, '', 'what the message work costs beyond receiving and answering a request');
     reportLoad(ctx, 'reply POST /api/v1/cases/:id/messages', reply);
     ctx.record('reply / raw INSERT throughput', `${round((100 * reply.load.perSecond) / raw, 1)} %`, '', `≈ ${Math.round((reply.load.perSecond * (SECONDS + WARMUP_MS / 1000)) / CONNECTIONS)} replies per case by the end: each reply re-reads its case's whole timeline`);
 

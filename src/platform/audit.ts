@@ -58,6 +58,28 @@ export const AUDIT_ACTIONS = [
   'complaint.list',
   'complaint.export',
   'callback.create',
+  'dispute.read',
+  'dispute.list',
+  'notice.issue',
+  'notice.read',
+  'dashboard.read',
+  'fee_refund.request',
+  'fee_refund.approve',
+  'fee_refund.reject',
+  'review.open',
+  'review.read',
+  'review.documents_request',
+  'review.document_upload',
+  'review.document_check',
+  'review.document_reminder',
+  'review.document_overdue',
+  'review.decide',
+  'rewards.read',
+  'rewards.explain',
+  'reward_enrollment.create',
+  'reward_adjustment.create',
+  'reward_adjustment.approve',
+  'reward_adjustment.reject',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -77,7 +99,7 @@ export type AuditEntry = {
   detail?: Record<string, unknown>;
 };
 
-function canonicalPayload(entry: AuditEntry): string {
+export function canonicalAuditPayload(entry: AuditEntry): string {
   return JSON.stringify({
     action: entry.action,
     actorId: entry.actorId,
@@ -102,7 +124,7 @@ export function chainHash(previous: string, payload: string): string {
  * in the same statement (sha256 computed by the database) and stays locked until commit.
  */
 export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
-  const payload = canonicalPayload(entry);
+  const payload = canonicalAuditPayload(entry);
   await sql`
     WITH head AS (
       UPDATE audit_chain_heads

@@ -13,6 +13,8 @@ export type Config = {
   logLevel: string;
   seedDemo: boolean;
   sessionIdleMinutes: number;
+  /** How long a checked session is remembered in memory (0: not at all); sign-out is seen at once everywhere. */
+  sessionCacheMs: number;
   sessionAbsoluteHours: number;
   cookieSecure: boolean;
   signInRatePerMinute: number;
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.CARDCARE_SEED_DEMO !== 'false',
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: intFrom(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    sessionCacheMs: intFrom(env, 'SESSION_CACHE_MS', 5000, 0, 60_000),
     cookieSecure: env.COOKIE_SECURE === 'true' || (nodeEnv === 'production' && env.COOKIE_SECURE !== 'false'),
     signInRatePerMinute: intFrom(env, 'SIGNIN_RATE_PER_MINUTE', 30, 1, 100_000),
     smtpUrl: env.SMTP_URL || undefined,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db, Tx } from './db.ts';
+import type { Db, Executor, Tx } from './db.ts';
 import { inUnit, type Unit } from './unit-of-work.ts';
 import { AppError } from './errors.ts';
 
@@ -37,8 +37,13 @@ async function claim(tx: Tx, scope: Scope): Promise<StoredResponse | 'claimed'> 
     ON CONFLICT (actor_id, key) DO NOTHING
     RETURNING key`.execute(tx);
   if (inserted.rows.length > 0) return 'claimed';
+  return readStoredResponse(tx, scope);
+}
+
+/** The answer stored under a key that was already claimed (a retry, or a duplicate that waited for the first). */
+export async function readStoredResponse(executor: Executor, scope: Pick<Scope, 'actorId' | 'key' | 'fingerprint'>): Promise<StoredResponse> {
   const row = await sql<{ fingerprint: string; status_code: number | null; response_body: unknown }>`
-    SELECT fingerprint, status_code, response_body FROM idempotency_keys WHERE actor_id = ${scope.actorId} AND key = ${scope.key}`.execute(tx);
+    SELECT fingerprint, status_code, response_body FROM idempotency_keys WHERE actor_id = ${scope.actorId} AND key = ${scope.key}`.execute(executor);
   const stored = row.rows[0];
   if (!stored || stored.status_code === null) throw new AppError('conflict', 'A request with this Idempotency-Key is still being processed');
   if (stored.fingerprint !== scope.fingerprint) {

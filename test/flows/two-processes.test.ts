@@ -200,4 +200,25 @@ describe('two server processes on one PostgreSQL database', { skip: DATABASE_URL
       assert.equal(audits.find((a) => a.target_id === row.id)?.n ?? 0, 1, `case ${row.id}: one audit row for the escalation`);
     }
   });
+
+  it('forgets a signed-out session in the other process too (sessions are cached per process)', async () => {
+    const [a, b] = servers as [Server, Server];
+    const signIn = await fetch(`${a.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_CARDHOLDERS[1], password: DEMO_PASSWORD }),
+    });
+    const { token: other } = (await signIn.json()) as { token: string };
+    const me = (server: Server) => fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${other}` } }).then((r) => r.status);
+    assert.deepEqual([await me(a), await me(b)], [200, 200], 'both processes now hold the session in their cache');
+    const out = await fetch(`${a.url}/api/v1/session`, { method: 'DELETE', headers: { authorization: `Bearer ${other}` } });
+    assert.equal(out.status, 204);
+    // The revocation reaches B over LISTEN/NOTIFY within milliseconds, well inside the 5 s cache lifetime.
+    let status = 200;
+    for (let i = 0; i < 50 && status === 200; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      status = await me(b);
+    }
+    assert.equal(status, 401, 'B refuses the signed-out session before its cache entry would have expired');
+  });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db.ts';
+import type { Db, Executor } from '../../platform/db.ts';
 import './cases.tables.ts';
 import type { CasesTable } from './cases.tables.ts';
 import type { Selectable, Insertable, Updateable } from 'kysely';
@@ -21,6 +21,28 @@ export type CaseEventInput = {
 export async function nextCaseNumber(db: Executor, prefix: string): Promise<string> {
   const { rows } = await sql<{ n: number }>`SELECT nextval('case_number_seq')::int AS n`.execute(db);
   return `${prefix}-${rows[0]!.n}`;
+}
+
+const CASE_NUMBER_BLOCK = 16;
+const reserved = new WeakMap<Db, { numbers: number[]; refill: Promise<void> | null }>();
+
+/**
+ * A case number taken from a block this process reserved from the same sequence, so the one-statement open
+ * (open-case.ts) knows its number before it writes and a block costs one round trip per 16 cases. Numbers
+ * stay unique; across processes (and against nextCaseNumber) they are no longer in strict time order, and a
+ * process that stops leaves the rest of its block unused, as a rolled-back nextval does.
+ */
+export async function reserveCaseNumber(db: Db, prefix: string): Promise<string> {
+  const pool = reserved.get(db) ?? { numbers: [], refill: null };
+  reserved.set(db, pool);
+  while (pool.numbers.length === 0) {
+    pool.refill ??= sql<{ n: number }>`SELECT nextval('case_number_seq')::int AS n FROM generate_series(1, ${CASE_NUMBER_BLOCK})`
+      .execute(db)
+      .then(({ rows }) => void pool.numbers.push(...rows.map((r) => r.n).sort((a, b) => a - b)))
+      .finally(() => (pool.refill = null));
+    await pool.refill;
+  }
+  return `${prefix}-${pool.numbers.shift()!}`;
 }
 
 export async function insertCase(db: Executor, row: NewCaseRow): Promise<void> {

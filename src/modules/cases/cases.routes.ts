@@ -12,7 +12,7 @@ import type { CaseDeps } from './case-deps.ts';
 import { findCaseListRow } from './cases.repo.ts';
 import * as S from './cases.schema.ts';
 import { staffCaseSummaryView } from './cases.view.ts';
-import { prepareOpenCase, writeOpenCase } from './open-case.ts';
+import { openCase, prepareOpenCase } from './open-case.ts';
 import { prepareReply, writeReply } from './post-reply.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
 import type { StaffActor } from '../../platform/auth/actor.ts';
@@ -30,7 +30,7 @@ export function caseDepsFrom(deps: AppDeps): CaseDeps {
     cipher: deps.cipher,
     profile: deps.profile,
     policy: deps.servicePolicy,
-    prioritize: createRulePrioritizer(deps.servicePolicy.priorityRules),
+    prioritize: deps.prioritize ?? createRulePrioritizer(deps.servicePolicy.priorityRules),
     blobs: deps.blobs,
     banking: deps.banking ?? createLedgerBanking(deps.db),
     logger: deps.logger,
@@ -51,14 +51,15 @@ export const casesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
   const parseUploads = multipartBody(uploads);
 
   /** Message and action POSTs share idempotency: a retry with the same key answers the first response. */
-  async function idempotent<T>(request: FastifyRequest, actorId: string, status: number, work: (unit: Unit) => Promise<T>) {
+  function idempotencyScope(request: FastifyRequest, actorId: string) {
     const key = readIdempotencyKey(request.headers['idempotency-key']);
     const files = request.uploadedFiles.map((f) => [f.fileName, f.bytes.length]);
     const route = request.url.split('?')[0] ?? '';
-    return runIdempotent(c.db, { actorId, key, fingerprint: fingerprint(request.method, route, { body: request.body, files }), now: c.clock.now() }, async (unit) => ({
-      status,
-      body: await work(unit),
-    }));
+    return { actorId, key, fingerprint: fingerprint(request.method, route, { body: request.body, files }), now: c.clock.now() };
+  }
+
+  async function idempotent<T>(request: FastifyRequest, actorId: string, status: number, work: (unit: Unit) => Promise<T>) {
+    return runIdempotent(c.db, idempotencyScope(request, actorId), async (unit) => ({ status, body: await work(unit) }));
   }
 
   const staffSummary = async (tx: Executor, id: string) => {
@@ -93,9 +94,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
       const actor = requireActor(request);
       if (actor.kind !== 'cardholder') throw new AppError('forbidden', 'Staff reply on cases with POST /api/v1/cases/:id/messages');
       const prepared = await prepareOpenCase(c, actor, { ...request.body, files: request.uploadedFiles });
-      const result = await idempotent(request, actor.userId, 201, async (unit) => {
-        return writeOpenCase(c, unit, prepared, meta(request));
-      });
+      const result = await openCase(c, prepared, meta(request), idempotencyScope(request, actor.userId));
       return reply.code(201).send(result.body);
     },
   );

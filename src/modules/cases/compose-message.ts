@@ -1,4 +1,4 @@
-import { aadFor } from '../../platform/crypto/index.ts';
+import { aadFor, insertDataKey } from '../../platform/crypto/index.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -60,22 +60,20 @@ function mergeFindings(list: Finding[]): Finding[] {
   return out;
 }
 
+export type MessageInput = { caseId: string; message: PreparedMessage; author: Author; internal: boolean; at: Date };
+
 /**
- * Write step, inside the caller's unit of work: the body and every attachment sealed under one data key,
- * attachment ciphertext put in the blob store (removed again if the transaction rolls back), and the rows.
+ * The records of a message, sealed but not written: the body and every attachment under one data key (its
+ * data_keys row must be written with them), the message and attachment rows (jsonb columns as values), and the
+ * attachment ciphertext for the blob store.
  */
-export async function storeMessage(
-  deps: CaseDeps,
-  unit: Unit,
-  input: { caseId: string; message: PreparedMessage; author: Author; internal: boolean; at: Date },
-): Promise<void> {
+export function sealMessage(deps: CaseDeps, input: MessageInput) {
   const { message } = input;
-  const { tx } = unit;
-  const sealed = await deps.cipher.sealMany(tx, [
+  const { dataKey, sealed } = deps.cipher.sealManyDetached([
     { plaintext: message.body, aad: aadFor('messages', message.id, 'body') },
     ...message.files.map((f) => ({ plaintext: f.bytes, aad: aadFor('attachments', f.id, 'content') })),
   ]);
-  await insertMessage(tx, {
+  const row = {
     id: message.id,
     case_id: input.caseId,
     author_id: input.author.id,
@@ -84,24 +82,46 @@ export async function storeMessage(
     author_agent_code: input.author.agentCode,
     internal: input.internal,
     body: sealed[0]!,
-    redactions: JSON.stringify(message.findings.map((f) => ({ kind: f.kind, count: f.count }))),
+    redactions: message.findings.map((f) => ({ kind: f.kind, count: f.count })),
     created_at: input.at,
-  });
-  for (const [i, f] of message.files.entries()) {
-    unit.afterRollback(() => deps.blobs.delete(f.id));
-    await deps.blobs.put(f.id, sealed[i + 1]!);
+  };
+  const attachments = message.files.map((f) => ({
+    id: f.id,
+    message_id: message.id,
+    case_id: input.caseId,
+    file_name: f.meta.safeFileName,
+    mime: f.meta.mime,
+    size_bytes: f.meta.size,
+    blob_key: f.id,
+    created_at: input.at,
+  }));
+  const blobs = message.files.map((f, i) => ({ key: f.id, bytes: sealed[i + 1]! }));
+  return { dataKey, row, attachments, blobs };
+}
+
+export type SealedMessage = ReturnType<typeof sealMessage>;
+
+/** The data_keys row of a sealed message, as a table row. */
+export function dataKeyRow(sealed: SealedMessage) {
+  return { id: sealed.dataKey.id, kek_id: sealed.dataKey.kekId, wrapped_key: sealed.dataKey.wrappedKey };
+}
+
+/** Puts attachment ciphertext in the blob store before the rows that point at it are written. */
+export async function putBlobs(deps: CaseDeps, sealed: SealedMessage, onRollback: (fn: () => unknown) => void): Promise<void> {
+  for (const blob of sealed.blobs) {
+    onRollback(() => deps.blobs.delete(blob.key));
+    await deps.blobs.put(blob.key, blob.bytes);
   }
-  await insertAttachments(
-    tx,
-    message.files.map((f) => ({
-      id: f.id,
-      message_id: message.id,
-      case_id: input.caseId,
-      file_name: f.meta.safeFileName,
-      mime: f.meta.mime,
-      size_bytes: f.meta.size,
-      blob_key: f.id,
-      created_at: input.at,
-    })),
-  );
+}
+
+/**
+ * Write step, inside the caller's unit of work: the sealed records written, attachment ciphertext put in the
+ * blob store first (removed again if the transaction rolls back).
+ */
+export async function storeMessage(deps: CaseDeps, unit: Unit, input: MessageInput): Promise<void> {
+  const sealed = sealMessage(deps, input);
+  await insertDataKey(unit.tx, sealed.dataKey);
+  await insertMessage(unit.tx, { ...sealed.row, redactions: JSON.stringify(sealed.row.redactions) });
+  await putBlobs(deps, sealed, (fn) => unit.afterRollback(fn));
+  await insertAttachments(unit.tx, sealed.attachments);
 }

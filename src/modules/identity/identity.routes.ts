@@ -73,6 +73,8 @@ export const identityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
           at: now,
         });
       });
+      // Every process forgets the session now (platform/auth/session-cache.ts; relayed by the events bridge).
+      deps.events.publish({ type: 'session.revoked', sessionId: actor.sessionId });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },

@@ -38,6 +38,19 @@ function checkRecipient(recipient: Recipient, channel: Channel): Recipient {
  * the caller's transaction back: a bug should not commit a change whose notification is lost.
  */
 export async function enqueueNotification(executor: Executor, input: EnqueueNotificationInput): Promise<{ outboxId: number }> {
+  const row = outboxRowFor(input);
+  const outboxId = await insertOutboxRow(executor, { topic: row.topic, payload: row.payload, now: input.now });
+  nudgeDispatchers(); // the dispatcher keeps polling briefly until the row is committed and visible
+  return { outboxId };
+}
+
+export type OutboxRow = { topic: string; payload: OutboxPayload; created_at: Date; available_at: Date };
+
+/**
+ * The checked outbox row without writing it, for a caller that writes everything in one statement
+ * (platform/write-batch.ts); it calls `nudgeDispatchers()` after that statement.
+ */
+export function outboxRowFor(input: EnqueueNotificationInput): OutboxRow {
   if (!isTemplateName(input.template)) throw new Error(`notification: unknown template ${String(input.template)}`);
   const channel = input.channel ?? 'email';
   if (!supportsChannel(input.template, channel)) throw new Error(`notification: ${input.template} cannot be sent by ${channel}`);
@@ -49,7 +62,5 @@ export async function enqueueNotification(executor: Executor, input: EnqueueNoti
     recipient: checkRecipient(input.recipient, channel),
     data: pickTemplateData(input.template, input.data),
   };
-  const outboxId = await insertOutboxRow(executor, { topic: input.topic, payload, now: input.now });
-  nudgeDispatchers(); // the dispatcher keeps polling briefly until the row is committed and visible
-  return { outboxId };
+  return { topic: input.topic, payload, created_at: input.now, available_at: input.now };
 }

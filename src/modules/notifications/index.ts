@@ -10,7 +10,7 @@ export {
   retryDelayMs,
   startDispatcher,
 } from './dispatcher.ts';
-export { type EnqueueNotificationInput, enqueueNotification } from './enqueue-notification.ts';
+export { type EnqueueNotificationInput, enqueueNotification, type OutboxRow, outboxRowFor } from './enqueue-notification.ts';
 export { type CaptureNotifier, createCaptureNotifier, createLogNotifier, createSmsLogNotifier } from './log-notifier.ts';
 export type { Channel, Notification, Notifier, Recipient, TemplateName } from './notification.types.ts';
 export { nudgeDispatchers } from './nudge.ts';

@@ -4,6 +4,8 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db.ts';
 import { AppError } from '../errors.ts';
 import type { Actor, StaffActor, StaffRole } from './actor.ts';
+import type { EventBus } from '../events.ts';
+import { createSessionCache } from './session-cache.ts';
 import { findSessionByToken, type SessionPolicy, touchSession } from './sessions.repo.ts';
 
 export const SESSION_COOKIE = 'cardcare_session';
@@ -35,7 +37,25 @@ function bearerToken(request: FastifyRequest): string | null {
  * Resolves the actor for every /api request, from `Authorization: Bearer` or the session cookie.
  * Cookie-authenticated writes must carry the session's CSRF token in `X-CSRF-Token`.
  */
-export function installAuthentication(app: FastifyInstance, deps: { db: Db; clock: Clock; sessions: SessionPolicy }): void {
+export type AuthenticationDeps = {
+  db: Db;
+  clock: Clock;
+  sessions: SessionPolicy;
+  /** With a bus, checked sessions are remembered for `cacheMs` and forgotten on `session.revoked` (session-cache.ts). */
+  events?: EventBus;
+  cacheMs?: number;
+};
+
+export function installAuthentication(app: FastifyInstance, deps: AuthenticationDeps): void {
+  const cache = deps.events && (deps.cacheMs ?? 0) > 0 ? createSessionCache({ ttlMs: deps.cacheMs ?? 0, max: 50_000 }) : null;
+  if (cache) deps.events?.subscribe((event) => event.type === 'session.revoked' && typeof event.sessionId === 'string' && cache.forgetSession(event.sessionId));
+  const lookup = async (token: string) => {
+    const cached = cache?.get(token);
+    if (cached) return cached;
+    const row = await findSessionByToken(deps.db, token);
+    if (row && cache) cache.set(token, row);
+    return row;
+  };
   app.decorateRequest('actor', null);
   app.decorateRequest('authFailure', null);
   app.decorateRequest('csrfToken', null);
@@ -45,7 +65,7 @@ export function installAuthentication(app: FastifyInstance, deps: { db: Db; cloc
     const cookie = request.cookies?.[SESSION_COOKIE];
     const token = bearer ?? cookie;
     if (!token) return;
-    const row = await findSessionByToken(deps.db, token);
+    const row = await lookup(token);
     const now = deps.clock.now();
     const idleLimit = deps.sessions.idleMinutes * 60_000;
     if (
@@ -65,7 +85,10 @@ export function installAuthentication(app: FastifyInstance, deps: { db: Db; cloc
       }
     }
     request.csrfToken = row.csrf_token;
-    if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, row.session_id, now);
+    if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+      await touchSession(deps.db, row.session_id, now);
+      row.last_seen_at = now; // the cached row too
+    }
     request.actor =
       row.role === 'cardholder'
         ? { kind: 'cardholder', role: 'cardholder', userId: row.user_id, customerId: row.customer_id ?? '', displayName: row.display_name, sessionId: row.session_id }

@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { Executor } from '../db.ts';
-import { findDataKey, insertDataKey } from './data-keys.repo.ts';
+import { findDataKey, insertDataKey, type StoredDataKey } from './data-keys.repo.ts';
 import { dataKeyIdOf, decryptRecord, encryptRecord, newDataKey, newDataKeyId, unwrapDataKey, wrapDataKey } from './envelope.ts';
 import { CryptoError } from './errors.ts';
 import type { Keyring } from './keyring.ts';
@@ -19,6 +19,11 @@ export type CipherService = {
    * instead of one per part. Each part has its own random IV and its own AAD, so parts cannot be swapped.
    */
   sealMany(executor: Executor, parts: SealPart[]): Promise<Sealed[]>;
+  /**
+   * The same without writing: the caller stores `dataKey` (a data_keys row) in the same transaction or
+   * statement as the sealed values (see platform/write-batch.ts), or they can never be opened.
+   */
+  sealManyDetached(parts: SealPart[]): { dataKey: StoredDataKey; sealed: Sealed[] };
   /** Opens a sealed value; `aad` must be the one it was sealed with. Throws CryptoError. */
   open(executor: Executor, sealed: Uint8Array, aad: string): Promise<Buffer>;
   openText(executor: Executor, sealed: Uint8Array, aad: string): Promise<string>;
@@ -77,19 +82,26 @@ export function createCipherService(options: { keyring: Keyring; cacheSize?: num
   const cache = lru(options.cacheSize ?? 1000);
 
   /**
-   * Seals the parts under a fresh data key wrapped by the active KEK, then inserts that key. Encrypting first
-   * means a bad argument (an empty AAD) throws before anything is written. One data key per record keeps each
-   * key far below the SP 800-38D 8.3 limit of 2^32 random IVs.
+   * Seals the parts under a fresh data key wrapped by the active KEK. Encrypting first means a bad argument
+   * (an empty AAD) throws before anything is written. One data key per record keeps each key far below the
+   * SP 800-38D 8.3 limit of 2^32 random IVs.
    */
-  async function sealUnderNewKey(executor: Executor, parts: SealPart[]): Promise<Sealed[]> {
+  function sealDetached(parts: SealPart[]): { dataKey: StoredDataKey; sealed: Sealed[] } {
+    const aads = new Set(parts.map((p) => p.aad));
+    if (aads.size !== parts.length) throw new TypeError('sealMany: every part needs its own AAD');
     const id = newDataKeyId();
     const { raw, key } = newDataKey();
     const active = keyring.active();
     const wrappedKey = wrapDataKey(active.key, id, raw);
     raw.fill(0);
     const sealed = parts.map((p) => encryptRecord(key, id, bytesOf(p.plaintext), p.aad));
-    await insertDataKey(executor, { id, kekId: active.id, wrappedKey });
     cache.set(id, key);
+    return { dataKey: { id, kekId: active.id, wrappedKey }, sealed };
+  }
+
+  async function sealUnderNewKey(executor: Executor, parts: SealPart[]): Promise<Sealed[]> {
+    const { dataKey, sealed } = sealDetached(parts);
+    await insertDataKey(executor, dataKey);
     return sealed;
   }
 
@@ -123,10 +135,9 @@ export function createCipherService(options: { keyring: Keyring; cacheSize?: num
     sealText: (executor, text, aad) => service.seal(executor, text, aad),
     async sealMany(executor, parts) {
       if (parts.length === 0) return [];
-      const aads = new Set(parts.map((p) => p.aad));
-      if (aads.size !== parts.length) throw new TypeError('sealMany: every part needs its own AAD');
       return sealUnderNewKey(executor, parts);
     },
+    sealManyDetached: sealDetached,
     async open(executor, sealed, aad) {
       const key = await loadDataKey(executor, dataKeyIdOf(sealed));
       return decryptRecord(key, sealed, aad);

@@ -12,7 +12,7 @@
  */
 export { aadFor, type CipherService, createCipherService, type Sealed, type SealPart } from './cipher-service.ts';
 export { dataKeyIdOf, ENVELOPE_OVERHEAD, isDataKeyId } from './envelope.ts';
-export { countDataKeysByKek } from './data-keys.repo.ts';
+export { countDataKeysByKek, insertDataKey, type StoredDataKey } from './data-keys.repo.ts';
 export { CryptoError, type CryptoErrorCode, KeyringError } from './errors.ts';
 export { addFileKey, KEYRING_FILE, keyringFilePath, openFileKeyring } from './keyring-file.ts';
 export { type Keyring, parseKeySpec, staticKeyring } from './keyring.ts';

@@ -1,0 +1,93 @@
+import { type RawBuilder, sql } from 'kysely';
+import { AUDIT_CHAINS, type AuditEntry, canonicalAuditPayload } from './audit.ts';
+import type { Executor, Tables } from './db.ts';
+import { readStoredResponse, type StoredResponse } from './idempotency.ts';
+
+/**
+ * A write that is all inserts — a new case with its first message, its data key, timeline, audit row and
+ * outbox row — sent as ONE statement: a chain of data-modifying CTEs, which PostgreSQL runs atomically as one
+ * implicit transaction. One round trip instead of a dozen (BEGIN, each INSERT, the audit chain, COMMIT): on
+ * this machine a round trip costs more server CPU than everything else a message needs (the ingest benchmark
+ * in bench/ingest.ts shows it).
+ *
+ * Rows go in as JSON and come out through `jsonb_populate_recordset(NULL::<table>, …)`, so each value takes
+ * its column's type (timestamptz from an ISO string, bytea from `\x…` hex, jsonb from a JSON value) with no
+ * per-table SQL. Foreign keys are checked at the end of the statement, so a child may precede its parent.
+ *
+ * With an Idempotency-Key the batch is guarded by the key's claim: the key row (holding the response to
+ * replay) is the first CTE and every other write happens only if it was inserted. A concurrent duplicate waits
+ * on the key's unique index until the first commits, then inserts nothing and gets the stored response.
+ */
+export type BatchRow = Record<string, unknown>;
+export type BatchInsert = { table: keyof Tables & string; rows: BatchRow[] };
+
+export type BatchIdempotency = { actorId: string; key: string; fingerprint: string; now: Date; response: StoredResponse };
+
+export type WriteBatch = {
+  inserts: BatchInsert[];
+  /** At most one audit row: the chain head of this connection advances once, in the same statement. */
+  audit?: AuditEntry | null;
+  idempotency?: BatchIdempotency | null;
+};
+
+export type BatchResult = { applied: true } | { applied: false; stored: StoredResponse };
+
+const COLUMN = /^[a-z_][a-z0-9_]*$/;
+
+/** JSON for jsonb_populate_recordset: dates as ISO strings, bytes as bytea hex; jsonb columns take objects. */
+function jsonValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString('hex')}`;
+  return value === undefined ? null : value;
+}
+
+function insertCte(insert: BatchInsert): RawBuilder<unknown> {
+  const columns = Object.keys(insert.rows[0] ?? {});
+  for (const c of columns) if (!COLUMN.test(c)) throw new TypeError(`write batch: bad column name ${c}`);
+  const rows = insert.rows.map((row) => {
+    const keys = Object.keys(row);
+    if (keys.length !== columns.length || keys.some((k) => !columns.includes(k))) throw new TypeError(`write batch: rows for ${insert.table} differ in columns`);
+    return Object.fromEntries(columns.map((c) => [c, jsonValue(row[c])]));
+  });
+  const list = sql.join(columns.map((c) => sql.id(c)));
+  return sql`INSERT INTO ${sql.id(insert.table)} (${list})
+    SELECT ${list} FROM jsonb_populate_recordset(NULL::${sql.id(insert.table)}, ${JSON.stringify(rows)}::jsonb)
+     WHERE EXISTS (SELECT 1 FROM go)`;
+}
+
+function guardCte(idempotency: BatchIdempotency | null | undefined): RawBuilder<unknown> {
+  if (!idempotency) return sql`SELECT 1 AS ok`;
+  const { actorId, key, fingerprint, now, response } = idempotency;
+  return sql`INSERT INTO idempotency_keys (actor_id, key, fingerprint, created_at, status_code, response_body)
+    VALUES (${actorId}, ${key}, ${fingerprint}, ${now}, ${response.status}, ${JSON.stringify(response.body)}::jsonb)
+    ON CONFLICT (actor_id, key) DO NOTHING RETURNING 1 AS ok`;
+}
+
+/** The audit row and its chain head, as recordAudit writes them (see audit.ts), guarded like the rest. */
+function auditCtes(entry: AuditEntry): RawBuilder<unknown>[] {
+  const payload = canonicalAuditPayload(entry);
+  return [
+    sql`head AS (
+      UPDATE audit_chain_heads
+         SET seq = seq + 1, hash = encode(sha256(convert_to(hash || ${'\n'} || ${payload}::text, 'UTF8')), 'hex')
+       WHERE chain = pg_backend_pid() % ${AUDIT_CHAINS} AND EXISTS (SELECT 1 FROM go)
+       RETURNING chain, seq, hash)`,
+    sql`audited AS (
+      INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, action, target_type, target_id, request_id, ip, payload, hash)
+      SELECT head.chain, head.seq, ${entry.at.toISOString()}::timestamptz, ${entry.actorId}, ${entry.actorRole}, ${entry.action},
+             ${entry.targetType ?? null}, ${entry.targetId ?? null}, ${entry.requestId ?? null}, ${entry.ip ?? null}, ${payload}, head.hash
+        FROM head)`,
+  ];
+}
+
+export async function executeBatch(db: Executor, batch: WriteBatch): Promise<BatchResult> {
+  const inserts = batch.inserts.filter((i) => i.rows.length > 0);
+  const ctes = [
+    sql`go AS (${guardCte(batch.idempotency)})`,
+    ...inserts.map((insert, i) => sql`${sql.raw(`w${i}`)} AS (${insertCte(insert)})`),
+    ...(batch.audit ? auditCtes(batch.audit) : []),
+  ];
+  const { rows } = await sql<{ applied: number }>`WITH ${sql.join(ctes)} SELECT count(*)::int AS applied FROM go`.execute(db);
+  if (rows[0]?.applied === 1 || !batch.idempotency) return { applied: true };
+  return { applied: false, stored: await readStoredResponse(db, batch.idempotency) };
+}
