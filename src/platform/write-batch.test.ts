@@ -78,6 +78,20 @@ describe('write batch (one statement, all or nothing)', () => {
     assert.equal(await count('macros', sql`id LIKE 'mac_race_%'`), 1);
   });
 
+  it('updates a row by id in the same statement, only when the batch applies', async () => {
+    await executeBatch(database.db, macroBatch('mac_batch_9'));
+    const later = new Date('2026-06-16T09:30:00.000Z');
+    const update = { table: 'macros' as const, id: 'mac_batch_9', set: { title: 'Renamed', updated_at: later } };
+    await executeBatch(database.db, { inserts: [], updates: [update] });
+    const row = await database.db.selectFrom('macros').selectAll().where('id', '=', 'mac_batch_9').executeTakeFirstOrThrow();
+    assert.deepEqual([row.title, row.updated_at.toISOString(), row.body], ['Renamed', later.toISOString(), 'Hello {{customer.firstName}}']);
+    const scope = { actorId: 'usr_test', key: 'key-batch-update', fingerprint: 'fp-u', now: AT, response: { status: 200, body: {} } };
+    await executeBatch(database.db, { inserts: [], idempotency: scope });
+    await executeBatch(database.db, { inserts: [], updates: [{ ...update, set: { title: 'Not applied' } }], idempotency: scope });
+    const after = await database.db.selectFrom('macros').select('title').where('id', '=', 'mac_batch_9').executeTakeFirstOrThrow();
+    assert.equal(after.title, 'Renamed', 'a replayed key writes nothing');
+  });
+
   it('refuses rows that disagree on their columns, before writing', async () => {
     const batch = macroBatch('mac_batch_7');
     batch.inserts[0]!.rows.push({ id: 'mac_batch_8', title: 't' });

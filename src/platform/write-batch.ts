@@ -20,11 +20,14 @@ import { readStoredResponse, type StoredResponse } from './idempotency.ts';
  */
 export type BatchRow = Record<string, unknown>;
 export type BatchInsert = { table: keyof Tables & string; rows: BatchRow[] };
+/** An update of one row by its `id` (inside a transaction that already holds the row's lock). */
+export type BatchUpdate = { table: keyof Tables & string; id: string; set: BatchRow };
 
 export type BatchIdempotency = { actorId: string; key: string; fingerprint: string; now: Date; response: StoredResponse };
 
 export type WriteBatch = {
   inserts: BatchInsert[];
+  updates?: BatchUpdate[];
   /** At most one audit row: the chain head of this connection advances once, in the same statement. */
   audit?: AuditEntry | null;
   idempotency?: BatchIdempotency | null;
@@ -41,9 +44,23 @@ function jsonValue(value: unknown): unknown {
   return value === undefined ? null : value;
 }
 
-function insertCte(insert: BatchInsert): RawBuilder<unknown> {
-  const columns = Object.keys(insert.rows[0] ?? {});
+function columnsOf(row: BatchRow | undefined): string[] {
+  const columns = Object.keys(row ?? {});
   for (const c of columns) if (!COLUMN.test(c)) throw new TypeError(`write batch: bad column name ${c}`);
+  return columns;
+}
+
+function updateCte(update: BatchUpdate): RawBuilder<unknown> {
+  const columns = columnsOf(update.set);
+  if (columns.length === 0) throw new TypeError(`write batch: empty update of ${update.table}`);
+  const row = Object.fromEntries(columns.map((c) => [c, jsonValue(update.set[c])]));
+  const list = sql.join(columns.map((c) => sql.id(c)));
+  return sql`UPDATE ${sql.id(update.table)} SET (${list}) = (SELECT ${list} FROM jsonb_populate_record(NULL::${sql.id(update.table)}, ${JSON.stringify(row)}::jsonb))
+     WHERE id = ${update.id} AND EXISTS (SELECT 1 FROM go)`;
+}
+
+function insertCte(insert: BatchInsert): RawBuilder<unknown> {
+  const columns = columnsOf(insert.rows[0]);
   const rows = insert.rows.map((row) => {
     const keys = Object.keys(row);
     if (keys.length !== columns.length || keys.some((k) => !columns.includes(k))) throw new TypeError(`write batch: rows for ${insert.table} differ in columns`);
@@ -85,6 +102,7 @@ export async function executeBatch(db: Executor, batch: WriteBatch): Promise<Bat
   const ctes = [
     sql`go AS (${guardCte(batch.idempotency)})`,
     ...inserts.map((insert, i) => sql`${sql.raw(`w${i}`)} AS (${insertCte(insert)})`),
+    ...(batch.updates ?? []).map((update, i) => sql`${sql.raw(`u${i}`)} AS (${updateCte(update)})`),
     ...(batch.audit ? auditCtes(batch.audit) : []),
   ];
   const { rows } = await sql<{ applied: number }>`WITH ${sql.join(ctes)} SELECT count(*)::int AS applied FROM go`.execute(db);

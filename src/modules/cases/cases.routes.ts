@@ -13,7 +13,7 @@ import { findCaseListRow } from './cases.repo.ts';
 import * as S from './cases.schema.ts';
 import { staffCaseSummaryView } from './cases.view.ts';
 import { openCase, prepareOpenCase } from './open-case.ts';
-import { prepareReply, writeReply } from './post-reply.ts';
+import { postReply, prepareReply } from './post-reply.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
 import type { StaffActor } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/db.ts';
@@ -115,9 +115,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
     async (request, reply) => {
       const actor = requireActor(request);
       const prepared = await prepareReply(c, actor, { ...request.body, files: request.uploadedFiles });
-      const result = await idempotent(request, actor.userId, 201, async (unit) => {
-        return writeReply(c, unit, actor, request.params.id, prepared, meta(request));
-      });
+      const result = await postReply(c, actor, request.params.id, prepared, meta(request), idempotencyScope(request, actor.userId));
       return reply.code(201).send(result.body);
     },
   );

@@ -191,6 +191,25 @@ describe('Secure Message Center', () => {
     assert.ok(timeline.includes('state_changed') && timeline.includes('assigned') && timeline.includes('note'));
   });
 
+  it('writes one reply for concurrent duplicates, and a retry after the case closed still gets the first answer', async () => {
+    const opened = await post('/api/v1/messages', holder, { subject: 'Reply retry', body: 'First message.' });
+    const id = opened.json().id as string;
+    const headers = { 'idempotency-key': 'reply-retry-1' };
+    const payload = { body: 'My answer, sent twice.' };
+    const [a, b] = await Promise.all([post(`/api/v1/cases/${id}/messages`, holder, payload, headers), post(`/api/v1/cases/${id}/messages`, holder, payload, headers)]);
+    assert.deepEqual([a.statusCode, b.statusCode], [201, 201]);
+    assert.equal(a.json().message.id, b.json().message.id);
+    const { rows } = await t.database.pool.query('SELECT count(*)::int AS n FROM messages WHERE case_id = $1', [id]);
+    assert.equal(rows[0].n, 2, 'the opening message and one reply');
+    await post(`/api/v1/cases/${id}/resolve`, agent, {});
+    assert.equal((await post(`/api/v1/cases/${id}/close`, agent, {})).json().status, 'closed');
+    const retry = await post(`/api/v1/cases/${id}/messages`, holder, payload, headers);
+    assert.equal(retry.statusCode, 201);
+    assert.equal(retry.json().message.id, a.json().message.id);
+    const fresh = await post(`/api/v1/cases/${id}/messages`, holder, payload, { 'idempotency-key': 'reply-retry-2' });
+    assert.equal(problem(fresh).code, 'case_closed');
+  });
+
   it('keeps staff actions for staff', async () => {
     const res = await post(`/api/v1/cases/${caseId}/resolve`, holder, {});
     assert.equal(res.statusCode, 403);

@@ -1,17 +1,21 @@
-import { recordAudit } from '../../platform/audit.ts';
+import { type AuditEntry, recordAudit } from '../../platform/audit.ts';
+import { readStoredResponse, runIdempotent } from '../../platform/idempotency.ts';
+import { inUnit } from '../../platform/unit-of-work.ts';
+import { executeBatch } from '../../platform/write-batch.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { customerScope } from '../../platform/policy.ts';
 import { detectOutboundSensitiveRequest } from '../safety/index.ts';
 import { type CaseState, transition } from './case.machine.ts';
 import type { CaseDeps, RequestMeta } from './case-deps.ts';
-import { type CaseEventInput, type CaseRow, findCase } from './cases.repo.ts';
-import { type Author, type IncomingFile, type PreparedMessage, prepareMessage, storeMessage } from './compose-message.ts';
+import { type CaseEventInput, type CaseRow, findCase, listEvents } from './cases.repo.ts';
+import { type Author, dataKeyRow, type IncomingFile, type PreparedMessage, prepareMessage, putBlobs, sealMessage, storeMessage } from './compose-message.ts';
+import type { IdempotencyScope } from './open-case.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
-import { saveCase, stateChangeEvent } from './save-case.ts';
+import { planCaseSave, saveCase, stateChangeEvent } from './save-case.ts';
 import { postedView } from './posted.view.ts';
-import { enqueueNotification } from '../notifications/index.ts';
-import { applyRightsInvoked, type NextSteps } from './rights-words.ts';
+import { type EnqueueNotificationInput, enqueueNotification, nudgeDispatchers, outboxRowFor } from '../notifications/index.ts';
+import { applyRightsInvoked, detectRightsInvoked, type NextSteps } from './rights-words.ts';
 
 export type ReplyInput = { body: string; internal?: boolean | undefined; files: IncomingFile[] };
 export type ReplyResult = ReturnType<typeof postedView> & { nextSteps: NextSteps | null };
@@ -53,23 +57,15 @@ export async function prepareReply(deps: CaseDeps, actor: Actor, input: ReplyInp
   return { internal, message, author };
 }
 
-/**
- * Write step: a reply by the cardholder (their own case only), or by staff — signed with the
- * representative's name and agent ID — or an internal note that never reaches the cardholder.
- */
-export async function writeReply(deps: CaseDeps, unit: Unit, actor: Actor, caseId: string, p: PreparedReply, meta: RequestMeta): Promise<ReplyResult> {
-  const { tx } = unit;
+/** What a reply does to its case: the new state, the timeline entries and the row patch (no writing). */
+function planReply(deps: CaseDeps, row: CaseRow, actor: Actor, p: PreparedReply, now: Date) {
   const { internal, message, author } = p;
-  const row = await findCase(tx, caseId, customerScope(actor), true);
-  if (!row) throw notFound('Case');
-  const now = deps.clock.now();
   const to = nextState(deps, row, actor, internal, now);
-  await storeMessage(deps, unit, { caseId, message, author, internal, at: now });
   const who = { id: actor.userId, role: author.role, name: author.name };
   const events: CaseEventInput[] = [];
   if (row.status === 'resolved' && to !== 'resolved') events.push(...stateChangeEvent(row, to, who, now, { reason: 'cardholder replied' }));
   events.push({
-    case_id: caseId,
+    case_id: row.id,
     at: now,
     kind: internal ? 'note' : 'message',
     actor_id: actor.userId,
@@ -84,7 +80,7 @@ export async function writeReply(deps: CaseDeps, unit: Unit, actor: Actor, caseI
   if (actor.kind === 'staff' && !internal && row.assignee_id === null) {
     patch.assignee_id = actor.userId; // replying takes ownership of an unassigned case
     events.push({
-      case_id: caseId,
+      case_id: row.id,
       at: now,
       kind: 'assigned',
       actor_id: actor.userId,
@@ -95,15 +91,86 @@ export async function writeReply(deps: CaseDeps, unit: Unit, actor: Actor, caseI
     });
   }
   if (to === 'open' && row.status === 'resolved') patch.resolved_at = null;
-  const replied = await saveCase(deps, tx, row, patch, events, now);
-  // Words that invoke dispute or complaint rights escalate or flag the case (issue 4, item 5).
-  const rights = internal ? { row: replied, nextSteps: null } : await applyRightsInvoked(deps, tx, replied, who, message.body, now, meta.requestId);
+  const audit: AuditEntry = { action: internal ? 'note.create' : 'message.create', actorId: actor.userId, actorRole: actor.role, targetType: 'case', targetId: row.id, requestId: '', at: now, detail: { messageId: message.id } };
+  // "You have a new secure message" — never the content (it would leave the encrypted channel).
+  const notification: EnqueueNotificationInput | null =
+    actor.kind === 'staff' && !internal ? { topic: 'case.message.agent_reply', recipient: { customerId: row.customer_id }, template: 'secure_message.new_reply', data: { caseNumber: row.number }, now } : null;
+  return { who, events, patch, audit, notification };
+}
+
+/**
+ * Write step in the caller's unit of work: a reply by the cardholder (their own case only), or by staff —
+ * signed with the representative's name and agent ID — or an internal note that never reaches the cardholder.
+ * Words that invoke dispute or complaint rights escalate or flag the case (issue 4, item 5).
+ */
+export async function writeReply(deps: CaseDeps, unit: Unit, actor: Actor, caseId: string, p: PreparedReply, meta: RequestMeta): Promise<ReplyResult> {
+  const { tx } = unit;
+  const { internal, message, author } = p;
+  const row = await findCase(tx, caseId, customerScope(actor), true);
+  if (!row) throw notFound('Case');
+  const now = deps.clock.now();
+  const plan = planReply(deps, row, actor, p, now);
+  await storeMessage(deps, unit, { caseId, message, author, internal, at: now });
+  const replied = await saveCase(deps, tx, row, plan.patch, plan.events, now);
+  const rights = internal ? { row: replied, nextSteps: null } : await applyRightsInvoked(deps, tx, replied, plan.who, message.body, now, meta.requestId);
   const saved = rights.row;
-  await recordAudit(tx, { action: internal ? 'note.create' : 'message.create', actorId: actor.userId, actorRole: actor.role, targetType: 'case', targetId: caseId, requestId: meta.requestId, ip: meta.ip, at: now, detail: { messageId: message.id } });
-  if (actor.kind === 'staff' && !internal) {
-    // "You have a new secure message" — never the content (it would leave the encrypted channel).
-    await enqueueNotification(tx, { topic: 'case.message.agent_reply', recipient: { customerId: saved.customer_id }, template: 'secure_message.new_reply', data: { caseNumber: saved.number }, now });
-  }
+  await recordAudit(tx, { ...plan.audit, requestId: meta.requestId, ip: meta.ip });
+  if (plan.notification) await enqueueNotification(tx, plan.notification);
   unit.afterCommit(() => deps.publish({ type: 'message.created', caseId, customerId: saved.customer_id, internal }));
   return { ...postedView({ id: saved.id, number: saved.number, priority: saved.priority, queue: saved.queue, status: saved.status }, message, author, internal, now), nextSteps: rights.nextSteps };
+}
+
+/**
+ * `POST /api/v1/cases/:id/messages`: under the case's row lock, the message, data key, attachments, timeline,
+ * case update, audit row, outbox row and idempotency key go in ONE statement (platform/write-batch.ts) — four
+ * round trips in all instead of a dozen. A cardholder message that invokes rights takes writeReply, because
+ * escalation reads and rewrites the case.
+ */
+export async function postReply(deps: CaseDeps, actor: Actor, caseId: string, p: PreparedReply, meta: RequestMeta, scope: IdempotencyScope): Promise<{ status: number; body: ReplyResult; replayed: boolean }> {
+  if (actor.kind === 'cardholder' && !p.internal && detectRightsInvoked(p.message.body)) {
+    return runIdempotent(deps.db, scope, async (unit) => ({ status: 201, body: await writeReply(deps, unit, actor, caseId, p, meta) }));
+  }
+  try {
+    return await inUnit(deps.db, async (unit) => {
+      const { tx } = unit;
+      const { internal, message, author } = p;
+      const row = await findCase(tx, caseId, customerScope(actor), true);
+      if (!row) throw notFound('Case');
+      const now = deps.clock.now();
+      const plan = planReply(deps, row, actor, p, now);
+      const timeline = [...(await listEvents(tx, caseId, false)), ...plan.events.map((e) => ({ kind: e.kind, at: e.at, data: e.data ?? {} }))];
+      const change = planCaseSave(deps, row, plan.patch, timeline, now);
+      const saved = { ...row, ...change } as CaseRow;
+      const body: ReplyResult = { ...postedView({ id: saved.id, number: saved.number, priority: saved.priority, queue: saved.queue, status: saved.status }, message, author, internal, now), nextSteps: null };
+      const sealed = sealMessage(deps, { caseId, message, author, internal, at: now });
+      await putBlobs(deps, sealed, (fn) => unit.afterRollback(fn));
+      const result = await executeBatch(tx, {
+        idempotency: scope.key ? { actorId: scope.actorId, key: scope.key, fingerprint: scope.fingerprint, now: scope.now, response: { status: 201, body } } : null,
+        inserts: [
+          { table: 'data_keys', rows: [dataKeyRow(sealed)] },
+          { table: 'messages', rows: [sealed.row] },
+          { table: 'attachments', rows: sealed.attachments },
+          { table: 'case_events', rows: plan.events.map((e) => ({ ...e, message_id: e.message_id ?? null, data: e.data ?? {} })) },
+          { table: 'outbox', rows: plan.notification ? [outboxRowFor(plan.notification)] : [] },
+        ],
+        updates: [{ table: 'cases', id: caseId, set: change }],
+        audit: { ...plan.audit, requestId: meta.requestId, ip: meta.ip },
+      });
+      if (!result.applied) {
+        await Promise.all(sealed.blobs.map((b) => deps.blobs.delete(b.key)));
+        return { status: result.stored.status, body: result.stored.body as ReplyResult, replayed: true };
+      }
+      unit.afterCommit(() => {
+        if (plan.notification) nudgeDispatchers();
+        deps.publish({ type: 'message.created', caseId, customerId: saved.customer_id, internal });
+      });
+      return { status: 201, body, replayed: false };
+    });
+  } catch (error) {
+    // A retry of a reply that succeeded may now be refused (the case was closed since): the first answer stands.
+    if (!(error instanceof AppError) || !scope.key) throw error;
+    const stored = await readStoredResponse(deps.db, { actorId: scope.actorId, key: scope.key, fingerprint: scope.fingerprint }).catch(() => null);
+    if (!stored) throw error;
+    return { status: stored.status, body: stored.body as ReplyResult, replayed: true };
+  }
 }
