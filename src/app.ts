@@ -5,15 +5,20 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { createDiskBlobStore } from './modules/attachments/index.ts';
 import { bankingRoutes } from './modules/banking/index.ts';
-import { casesRoutes, escalationRoutes, liveRoutes, loadServicePolicy, staffToolsRoutes } from './modules/cases/index.ts';
+import { casesRoutes, createRulePrioritizer, escalationRoutes, liveRoutes, loadServicePolicy, staffToolsRoutes } from './modules/cases/index.ts';
 import { complaintsRoutes } from './modules/complaints/index.ts';
+import { noticesRoutes } from './modules/notices/index.ts';
 import { cardsRoutes } from './modules/cards/index.ts';
+import { feesRoutes } from './modules/fees/index.ts';
+import { reviewsRoutes } from './modules/reviews/index.ts';
 import { fraudRoutes } from './modules/fraud/index.ts';
 import { disputesRoutes } from './modules/disputes/index.ts';
 import { directoryRoutes } from './modules/directory/index.ts';
 import { helpCenterRoutes } from './modules/help-center/index.ts';
 import { identityRoutes } from './modules/identity/index.ts';
 import { scamCheckRoutes } from './modules/scam-check/index.ts';
+import { rewardsRoutes } from './modules/rewards/index.ts';
+import { createClassifierPrioritizer, createTriage } from './modules/triage/index.ts';
 import { installAuthentication } from './platform/auth/authenticate.ts';
 import { AppError } from './platform/errors.ts';
 import { installErrorHandling, sendProblem } from './platform/http.ts';
@@ -32,11 +37,17 @@ export type BuildOptions = Omit<AppDeps, 'servicePolicy' | 'blobs' | 'events'> &
 
 /** Fills what the caller may leave out: the service policy from its file, blobs on disk, a fresh event bus. */
 export function completeDeps(options: BuildOptions): AppDeps {
+  const servicePolicy = options.servicePolicy ?? loadServicePolicy(options.config.servicePolicyPath);
+  const triage = options.triage ?? createTriage();
   return {
     ...options,
-    servicePolicy: options.servicePolicy ?? loadServicePolicy(options.config.servicePolicyPath),
+    servicePolicy,
     blobs: options.blobs ?? createDiskBlobStore({ dataDir: options.config.dataDir }),
     events: options.events ?? createEventBus(),
+    triage,
+    // Every inbound message: the classifier's label mapping when it is confident, with the phrase rules under it
+    // (urgent words keep precedence); below the threshold the rules alone, i.e. a person's general queue.
+    prioritize: options.prioritize ?? createClassifierPrioritizer(triage, createRulePrioritizer(servicePolicy.priorityRules)),
   };
 }
 
@@ -79,6 +90,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     db: deps.db,
     clock: deps.clock,
     sessions: { idleMinutes: deps.config.sessionIdleMinutes, absoluteHours: deps.config.sessionAbsoluteHours },
+    events: deps.events,
+    cacheMs: deps.config.sessionCacheMs,
   });
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
@@ -106,8 +119,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(liveRoutes, deps);
   await app.register(escalationRoutes, deps);
   await app.register(complaintsRoutes, deps);
+  await app.register(noticesRoutes, deps);
   await app.register(fraudRoutes, deps);
   await app.register(cardsRoutes, deps);
+  await app.register(rewardsRoutes, deps);
+  await app.register(feesRoutes, deps);
+  await app.register(reviewsRoutes, deps);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !options.serveWeb) {

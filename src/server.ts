@@ -1,5 +1,6 @@
 import { buildApp, completeDeps } from './app.ts';
 import { loadServicePolicy, startCaseWorkers } from './modules/cases/index.ts';
+import { startReviewWorkers } from './modules/reviews/index.ts';
 import { createDefaultNotifier, startDispatcher } from './modules/notifications/index.ts';
 import { createJobs } from './platform/jobs/index.ts';
 import { ensureHelpArticles } from './modules/help-center/index.ts';
@@ -71,9 +72,12 @@ async function main(): Promise<void> {
     slaSweepSeconds: config.slaSweepSeconds,
     schedule: (name, seconds, run) => jobs.every(name, seconds, async () => void (await run())),
   });
+  // Account reviews: the start-up hold rule, then the document sweep (reminders, overdue escalation).
+  const stopReviewWorkers = await startReviewWorkers(deps, { schedule: (name, seconds, run) => jobs.every(name, seconds, async () => void (await run())) });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     stopWorkers();
+    stopReviewWorkers();
     await app.close();
     await dispatcher.stop();
     await stopBridge();

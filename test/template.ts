@@ -16,7 +16,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const TEST_AS_OF = new Date('2026-06-15T14:00:00Z'); // a Monday, mid-cycle, mid-quarter
 export const PROFILE_PATH = path.join(ROOT, 'config/issuer-profile.json');
 const CACHE_DIR = path.join(ROOT, 'node_modules/.cache/cardcare');
-const INPUTS = ['migrations', 'src/demo', 'src/modules/banking/demo', 'src/modules/help-center', 'config/issuer-profile.json'];
+const INPUTS = ['migrations', 'src/demo', 'src/modules/banking/demo', 'src/modules/help-center', 'src/modules/rewards/demo', 'config/issuer-profile.json'];
 
 function listFiles(p: string): string[] {
   if (!existsSync(p)) return [];

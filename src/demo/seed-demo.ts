@@ -1,6 +1,7 @@
 import type { IssuerProfile } from '../modules/directory/index.ts';
 import { seedBankingDemo } from '../modules/banking/index.ts';
 import { seedHelpArticles } from '../modules/help-center/index.ts';
+import { plantRewardsDemo } from '../modules/rewards/index.ts';
 import { SCAM_CHECK_ARTICLE_PATH } from '../modules/scam-check/index.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
@@ -53,6 +54,7 @@ export async function seedDemo(db: Db, options: { asOf: Date; profile: IssuerPro
   return db.transaction().execute(async (tx) => {
     const banking = await seedBankingDemo(tx, { asOf: options.asOf, seed: options.seed ?? DEMO_SEED, profile: options.profile });
     await seedHelpArticles(tx, { profile: options.profile, now: options.asOf, extraFiles: [SCAM_CHECK_ARTICLE_PATH] });
+    await plantRewardsDemo(tx, options.profile); // one processor posting that disagrees with the earn rules
     // The demo cardholders' contact e-mail is their sign-in, so staff find them by the address in the README.
     for (const [customerId, email] of [
       [banking.primaryCustomerId, DEMO_CARDHOLDERS[0]],

@@ -80,6 +80,7 @@ export const AUDIT_ACTIONS = [
   'reward_adjustment.create',
   'reward_adjustment.approve',
   'reward_adjustment.reject',
+  'reward_redemption.create',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Actor } from './auth/actor.ts';
-import { canReadCustomer, canSearchCustomers, customerScope, isAuditedRead } from './policy.ts';
+import { canEditHelpArticles, canReadCustomer, canSearchCustomers, customerScope, isAuditedRead } from './policy.ts';
 
 const cardholder: Actor = { kind: 'cardholder', role: 'cardholder', userId: 'usr_1', customerId: 'cus_a', displayName: 'A', sessionId: 's' };
 const staff = (role: 'agent' | 'supervisor' | 'compliance' | 'admin'): Actor => ({ kind: 'staff', role, userId: 'usr_2', displayName: 'S', agentCode: 'A-1', sessionId: 's' });
@@ -28,4 +28,18 @@ describe('policy', () => {
     assert.equal(isAuditedRead(cardholder), false);
     assert.equal(isAuditedRead(staff('compliance')), true);
   });
+});
+
+describe('who may edit help articles', () => {
+  const table: Array<[string, Actor | null, boolean]> = [
+    ['an admin', staff('admin'), true],
+    ['an agent', staff('agent'), false],
+    ['a supervisor', staff('supervisor'), false],
+    ['compliance', staff('compliance'), false],
+    ['a cardholder', cardholder, false],
+    ['nobody signed in', null, false],
+  ];
+  for (const [name, actor, expected] of table) {
+    it(`${name}: ${expected ? 'yes' : 'no'}`, () => assert.equal(canEditHelpArticles(actor), expected));
+  }
 });

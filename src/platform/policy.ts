@@ -24,3 +24,15 @@ export function canSearchCustomers(actor: Actor): boolean {
 export function isAuditedRead(actor: Actor): boolean {
   return actor.kind === 'staff';
 }
+
+/**
+ * Who may write help-center articles (issue 7): admins. LIMITATION: a `content_editor` staff role is not added yet:
+ * the users.role CHECK constraint and STAFF_ROLES would need it, and every `requireStaff(request)` without a role
+ * list would first need one, so that an editor could not read queues and customer data. Adding it is then a change
+ * to this list only.
+ */
+export const HELP_EDITOR_ROLES: readonly StaffRole[] = ['admin'];
+
+export function canEditHelpArticles(actor: Actor | null | undefined): boolean {
+  return actor?.kind === 'staff' && HELP_EDITOR_ROLES.includes(actor.role);
+}

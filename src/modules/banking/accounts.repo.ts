@@ -85,6 +85,18 @@ export async function setHold(db: Executor, accountId: string, hold: { reason: s
   return row ? toAccount(row) : null;
 }
 
+/** Closes an account on a date (fee-refund cancellation, a review's close decision); a closed account stays closed. */
+export async function setClosed(db: Executor, accountId: string, closedOn: string): Promise<Account | null> {
+  const row = await db
+    .updateTable('accounts as a')
+    .set({ status: 'closed', closed_on: closedOn, hold_reason: null, hold_placed_at: null })
+    .where('a.id', '=', accountId)
+    .where('a.status', '!=', 'closed')
+    .returning(ACCOUNT_COLUMNS)
+    .executeTakeFirst();
+  return row ? toAccount(row) : null;
+}
+
 /**
  * Current balance = last statement's closing balance + everything posted since (not yet on a statement);
  * pending = authorizations not yet posted.

@@ -149,10 +149,17 @@ export type CoreBanking = {
   balances(accountIds: readonly string[]): Promise<Map<string, AccountBalance>>;
   placeHold(accountId: string, reason: string, at: Date): Promise<Account>;
   releaseHold(accountId: string, at: Date): Promise<Account>;
+  /** Closes the account as of `closedOn` (YYYY-MM-DD); closing a closed account returns it unchanged. */
+  closeAccount(accountId: string, closedOn: string, at: Date): Promise<Account>;
 
   listCards(accountId: string): Promise<Card[]>;
   findCard(cardId: string, scope: CustomerScope): Promise<Card | null>;
   setCardStatus(cardId: string, status: Exclude<CardStatus, 'replaced'>, at: Date): Promise<Card>;
+  /**
+   * Issues a replacement card (new last 4) on the same account; the old card becomes `replaced` and names it.
+   * A card already replaced is a 409 (invalid_state_transition); an unknown card a 404.
+   */
+  issueReplacementCard(cardId: string, at: Date): Promise<{ replaced: Card; replacement: Card }>;
 
   listTransactions(accountId: string, query: TransactionQuery): Promise<TransactionPage>;
   findTransaction(transactionId: string, scope: CustomerScope): Promise<Transaction | null>;

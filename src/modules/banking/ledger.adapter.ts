@@ -2,6 +2,7 @@ import type { Executor, Tx } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import * as accounts from './accounts.repo.ts';
+import { insertReplacementCard } from './card-issuance.repo.ts';
 import type { AdjustmentInput, CoreBanking, PostingResult } from './core-banking.port.ts';
 import * as customers from './customers.repo.ts';
 import * as statements from './statements.repo.ts';
@@ -75,6 +76,12 @@ export function createLedgerBanking(db: Executor): CoreBanking {
       return account;
     },
 
+    async closeAccount(accountId, closedOn) {
+      const account = (await accounts.setClosed(db, accountId, closedOn)) ?? (await accounts.findAccount(db, accountId, null));
+      if (!account) throw notFound('Account');
+      return account;
+    },
+
     listCards: (accountId) => accounts.listCardsOf(db, accountId),
     findCard: (cardId, scope) => accounts.findCard(db, cardId, scope.customerId),
     async setCardStatus(cardId, status, at) {
@@ -85,6 +92,18 @@ export function createLedgerBanking(db: Executor): CoreBanking {
         throw new AppError('invalid_state_transition', 'A replaced card cannot change status; use its replacement');
       }
       return card;
+    },
+
+    async issueReplacementCard(cardId, at) {
+      const replacementId = await insertReplacementCard(db, cardId, at);
+      if (!replacementId) {
+        const existing = await accounts.findCard(db, cardId, null);
+        if (!existing) throw notFound('Card');
+        throw new AppError('invalid_state_transition', 'This card was already replaced', { extra: { replacedBy: existing.replacedBy } });
+      }
+      const [replaced, replacement] = [await accounts.findCard(db, cardId, null), await accounts.findCard(db, replacementId, null)];
+      if (!replaced || !replacement) throw new Error(`replacement of ${cardId} left no card`);
+      return { replaced, replacement };
     },
 
     listTransactions: (accountId, query) => transactions.listTransactionsOf(db, accountId, query),

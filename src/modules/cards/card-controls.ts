@@ -5,7 +5,6 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
-import { insertReplacementCard } from './card-ledger.repo.ts';
 
 export type CardDeps = { db: Db; clock: Clock; banking: CoreBanking };
 export type RequestMeta = { requestId: string; ip: string | null };
@@ -82,12 +81,9 @@ export type Reissued = { replaced: CardView; replacement: CardView };
 /** A new card with a new last 4 on the same account; the old one becomes `replaced` and names its successor. */
 export async function reissueCardIn(tx: Tx, banking: CoreBanking, card: Card, actor: AuditActor, reason: string, meta: RequestMeta, at: Date): Promise<Reissued> {
   if (card.status === 'replaced') throw new AppError('invalid_state_transition', 'This card was already replaced', { extra: { replacedBy: card.replacedBy } });
-  const created = await insertReplacementCard(tx, card, at);
-  await audit(tx, 'card.reissue', actor, card, meta, at, { reason, replacementId: created.id });
-  const port = banking.withTransaction(tx);
-  const replaced = await port.findCard(card.id, { customerId: null });
-  const replacement = await port.findCard(created.id, { customerId: null });
-  if (!replaced || !replacement) throw new Error(`reissue of ${card.id} left no card`);
+  // Through the CoreBanking port, inside our transaction: the processor (or the built-in ledger) issues the card.
+  const { replaced, replacement } = await banking.withTransaction(tx).issueReplacementCard(card.id, at);
+  await audit(tx, 'card.reissue', actor, card, meta, at, { reason, replacementId: replacement.id });
   return { replaced: cardView(replaced), replacement: cardView(replacement) };
 }
 

@@ -6,11 +6,22 @@ import { computeSla, isAtRisk, type SlaClock, type SlaEvent, type SlaPolicy, typ
 /**
  * The case timeline is the SLA history: opening, cardholder messages, agent replies (not internal notes),
  * and state changes in and out of states that pause the clock, resolution and reopening.
+ *
+ * An escalation to a supervisor starts the supervisor policy's clocks afresh at the escalation (issue 4,
+ * item 1): the tighter promise is made when the cardholder asks, so it is measured from then. Replaying the
+ * supervisor targets from the original opening would count an agent's earlier reply as the supervisor's first
+ * response, and would breach a case escalated days after it opened at the very moment it was escalated.
+ * A case escalated while in a state that pauses the SLA stays paused until it leaves that state.
  */
 export function slaEventsFrom(events: Pick<CaseEventRow, 'kind' | 'at' | 'data'>[]): SlaEvent[] {
-  const out: SlaEvent[] = [];
+  let out: SlaEvent[] = [];
+  let state: CaseState | null = null;
   for (const e of events) {
-    if (e.kind === 'opened') out.push({ type: 'opened', at: e.at });
+    if (e.kind === 'state_changed') state = e.data.to as CaseState;
+    if (e.kind === 'escalated' && e.data.to === 'supervisor') {
+      out = [{ type: 'opened', at: e.at }];
+      if (state && CASE_STATES[state]?.slaPaused) out.push({ type: 'paused', at: e.at });
+    } else if (e.kind === 'opened') out.push({ type: 'opened', at: e.at });
     else if (e.kind === 'message') out.push({ type: e.data.authorRole === 'cardholder' ? 'customer_message' : 'agent_reply', at: e.at });
     else if (e.kind === 'state_changed') {
       const from = e.data.from as CaseState;

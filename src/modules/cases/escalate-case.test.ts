@@ -112,6 +112,30 @@ describe('Ask for a supervisor (POST /api/v1/cases/:id/escalate)', () => {
     assert.match(p.detail ?? '', /is closed/);
   });
 
+  it('measures the supervisor SLA from the escalation, not from the opening (an earlier agent reply does not count)', async () => {
+    const id = await openCase('Fee still wrong');
+    const answered = await post(`/api/v1/cases/${id}/messages`, agent, { body: 'We are looking into the fee.' });
+    assert.equal(answered.statusCode, 201, answered.body);
+    t.clock.advance(3 * 86_400_000); // Thursday 14:00 UTC: the supervisor targets (2 h, 48 h) measured from Monday would be long gone
+    try {
+      const later = await signIn(t, 'cardholder@example.com'); // the Monday sessions have expired by Thursday
+      const res = await post(`/api/v1/cases/${id}/escalate`, later, { reason: 'Three days and still no fix' });
+      assert.equal(res.statusCode, 200, res.body);
+      const staff = (await get(`/api/v1/cases/${id}`, await signIn(t, 'supervisor@example.com'))).json();
+      assert.equal(staff.sla.policy, 'supervisor');
+      assert.equal(staff.sla.firstResponse.met, false, 'the agent\u2019s Monday reply is not the supervisor\u2019s answer');
+      assert.equal(staff.sla.firstResponse.dueAt, '2026-06-18T16:00:00.000Z');
+      assert.equal(staff.sla.firstResponse.breached, false);
+      assert.equal(staff.sla.resolution.dueAt, '2026-06-20T14:00:00.000Z');
+      assert.equal(staff.sla.resolution.breached, false);
+      const row = await t.database.pool.query('SELECT first_response_due_at, sla_breached_at FROM cases WHERE id = $1', [id]);
+      assert.equal(row.rows[0].first_response_due_at.toISOString(), '2026-06-18T16:00:00.000Z', 'the stored due time the breach sweep reads');
+      assert.equal(row.rows[0].sla_breached_at, null);
+    } finally {
+      t.clock.set('2026-06-15T14:00:00Z');
+    }
+  });
+
   it('reopens a resolved case when the cardholder asks for a supervisor', async () => {
     const id = await openCase('Resolved but unhappy');
     assert.equal((await post(`/api/v1/cases/${id}/resolve`, agent, {})).statusCode, 200);

@@ -5,7 +5,13 @@ import type { CaseType, Priority, PriorityRule } from './service-policy.ts';
  * service policy; a trained classifier can be composed in front of it later (same signature).
  */
 export type PriorityInput = { subject: string; body: string };
-export type PriorityResult = { priority: Priority; type: CaseType | null; matched: string[] };
+/**
+ * What a trained classifier proposed when it was confident (config/triage/labels.json): the label, its
+ * calibrated confidence, the label's product line and queue, and help articles to suggest to the agent.
+ * Optional: the phrase rules never set it, and the case writer may ignore it.
+ */
+export type TriageSuggestion = { label: string; confidence: number; workflow: string; productLine: string; queue: string; articles: string[] };
+export type PriorityResult = { priority: Priority; type: CaseType | null; matched: string[]; suggestion?: TriageSuggestion };
 export type Prioritizer = (input: PriorityInput) => PriorityResult;
 
 const RANK: Record<Priority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };

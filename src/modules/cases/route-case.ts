@@ -12,7 +12,8 @@ export function queueName(profile: IssuerProfile, productLine: string, type: Cas
 
 /**
  * The product line a message is about: the linked account's, else the line whose keywords the text names
- * (the longest keyword wins: "gift card" over "card"), else the default line.
+ * (the longest keyword wins: "gift card" over "card"), else the classifier's suggestion if given, else the
+ * default line.
  */
 const compiledKeywords = new WeakMap<IssuerProfile, Array<{ line: string; keyword: string }>>();
 
@@ -26,12 +27,15 @@ function keywordsOf(profile: IssuerProfile) {
   return compiled;
 }
 
-export function productLineFor(profile: IssuerProfile, accountProductLine: string | null, text: string): string {
+export function productLineFor(profile: IssuerProfile, accountProductLine: string | null, text: string, suggestedProductLine?: string | null): string {
   if (accountProductLine && profile.productLines.some((l) => l.id === accountProductLine)) return accountProductLine;
   const words = ` ${tokens(text).join(' ')} `;
   let best: { line: string; length: number } | null = null;
   for (const { line, keyword } of keywordsOf(profile)) {
     if (words.includes(` ${keyword} `) && (!best || keyword.length > best.length)) best = { line, length: keyword.length };
   }
-  return best?.line ?? (profile.productLines.some((l) => l.id === DEFAULT_PRODUCT_LINE) ? DEFAULT_PRODUCT_LINE : profile.productLines[0]!.id);
+  if (best) return best.line;
+  // A confident classifier's product line (PriorityResult.suggestion) comes after the words the cardholder wrote.
+  if (suggestedProductLine && profile.productLines.some((l) => l.id === suggestedProductLine)) return suggestedProductLine;
+  return profile.productLines.some((l) => l.id === DEFAULT_PRODUCT_LINE) ? DEFAULT_PRODUCT_LINE : profile.productLines[0]!.id;
 }

@@ -4,6 +4,7 @@ import type { Tx } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
 import { appendCaseEvents, prepareReply, writeReply } from '../cases/index.ts';
+import { issueNotice } from '../notices/index.ts';
 import { receiptDate } from './complaint-clocks.ts';
 import type { ComplaintDeps, RequestMeta } from './complaint-deps.ts';
 import { complaintTransition } from './complaint.machine.ts';
@@ -11,7 +12,7 @@ import { complaintView } from './complaint.view.ts';
 import { type ComplaintRow, findComplaint, updateComplaint } from './complaints.repo.ts';
 import { checkCategory } from './file-complaint.ts';
 
-type Work = (tx: Tx, row: ComplaintRow, now: Date, today: string) => Promise<{ detail: Record<string, unknown>; event?: { kind: string; visible: boolean; data: Record<string, unknown> } }>;
+type Work = (tx: Tx, row: ComplaintRow, now: Date, today: string, unit: Unit) => Promise<{ detail: Record<string, unknown>; event?: { kind: string; visible: boolean; data: Record<string, unknown> } }>;
 
 /** Staff actions share one shape: lock the complaint, act, note it on the complaint's case, audit, answer the view. */
 async function withComplaint(d: ComplaintDeps, unit: Unit, actor: StaffActor, id: string, meta: RequestMeta, action: 'complaint.acknowledge' | 'complaint.respond' | 'complaint.close', work: Work) {
@@ -20,7 +21,7 @@ async function withComplaint(d: ComplaintDeps, unit: Unit, actor: StaffActor, id
   if (!row) throw notFound('Complaint');
   const now = d.cases.clock.now();
   const today = receiptDate(now, d.timeZone);
-  const result = await work(tx, row, now, today);
+  const result = await work(tx, row, now, today, unit);
   if (result.event) {
     await appendCaseEvents(tx, [{ case_id: row.case_id, at: now, kind: result.event.kind, actor_id: actor.userId, actor_role: actor.role, actor_name: actor.displayName, visible_to_cardholder: result.event.visible, data: { complaintId: id, ...result.event.data } }]);
   }
@@ -29,36 +30,72 @@ async function withComplaint(d: ComplaintDeps, unit: Unit, actor: StaffActor, id
   return complaintView((await findComplaint(tx, id, null))!, today);
 }
 
-/** Acknowledge receipt (the acknowledgment clock). Acknowledging twice changes nothing. */
-export function acknowledgeComplaint(d: ComplaintDeps, unit: Unit, actor: StaffActor, id: string, meta: RequestMeta) {
+/**
+ * "Dear …" on a letter: the cardholder's name from the ledger, read before the transaction opens (the
+ * ledger is another module, and on the embedded database a read outside the transaction would wait for it).
+ */
+export async function recipientNameFor(d: ComplaintDeps, id: string): Promise<string | null> {
+  const row = await findComplaint(d.cases.db, id, null);
+  const customer = row ? await d.cases.banking.findCustomer(row.customer_id) : null;
+  return customer ? `${customer.firstName} ${customer.lastName}`.trim() || null : null;
+}
+
+const topicOf = (d: ComplaintDeps, row: ComplaintRow) => d.policy.categories.find((c) => c.id === row.category)?.label ?? row.category;
+
+/**
+ * Acknowledge receipt (the acknowledgment clock) with a written acknowledgment letter (issue 4, item 6) sent
+ * through the Secure Message Center. A regulator complaint is acknowledged by the portal: no letter.
+ * Acknowledging twice changes nothing.
+ */
+export function acknowledgeComplaint(d: ComplaintDeps, unit: Unit, actor: StaffActor, id: string, meta: RequestMeta, recipientName: string | null = null) {
   return withComplaint(d, unit, actor, id, meta, 'complaint.acknowledge', async (tx, row, now, today) => {
     if (row.acknowledged_at) return { detail: { unchanged: true } };
     const to = complaintTransition(row.status, 'acknowledge');
+    const notice =
+      row.source === 'regulator'
+        ? null
+        : await issueNotice(d.cases, unit, {
+            caseId: row.case_id,
+            kind: 'complaint_acknowledgment',
+            data: { complaintId: row.id, receivedOn: row.received_on, topic: topicOf(d, row), desiredOutcome: row.desired_outcome, responseDueOn: row.response_due_on, finalDueOn: row.final_due_on },
+            actor,
+            recipientName,
+            subject: { type: 'complaint', id: row.id },
+            meta,
+          });
     await updateComplaint(tx, row.id, { status: to, acknowledged_at: now, acknowledged_on: today, updated_at: now });
-    return { detail: { from: row.status, to }, event: { kind: 'complaint_acknowledged', visible: true, data: { responseDueOn: row.response_due_on, finalDueOn: row.final_due_on } } };
+    return { detail: { from: row.status, to, noticeId: notice?.id ?? null }, event: { kind: 'complaint_acknowledged', visible: true, data: { responseDueOn: row.response_due_on, finalDueOn: row.final_due_on, noticeId: notice?.id ?? null } } };
   });
 }
 
 /**
- * The written response: a message on the complaint's case signed with the representative's name and agent ID
- * (the Secure Message Center's reply path). The first response stops the response clock; a response also
- * acknowledges a complaint not yet acknowledged.
+ * The written response: a response letter (HTML and PDF, issue 4 item 6) sent as a message on the complaint's
+ * case signed with the representative's name and agent ID, the PDF attached. The first response stops the
+ * response clock; a response also acknowledges a complaint not yet acknowledged.
  */
-export async function respondToComplaint(d: ComplaintDeps, unit: Unit, actor: StaffActor, id: string, response: string, meta: RequestMeta) {
-  const prepared = await prepareReply(d.cases, actor, { body: response, files: [] });
+export async function respondToComplaint(d: ComplaintDeps, unit: Unit, actor: StaffActor, id: string, response: string, meta: RequestMeta, recipientName: string | null = null) {
+  await prepareReply(d.cases, actor, { body: response, files: [] }); // guard: refuse a reply asking for a CVV, PIN … before any write
   return withComplaint(d, unit, actor, id, meta, 'complaint.respond', async (tx, row, now, today) => {
     const to = complaintTransition(row.status, 'respond');
-    await writeReply(d.cases, unit, actor, row.case_id, prepared, meta);
+    const notice = await issueNotice(d.cases, unit, {
+      caseId: row.case_id,
+      kind: 'complaint_response',
+      data: { complaintId: row.id, receivedOn: row.received_on, topic: topicOf(d, row), response },
+      actor,
+      recipientName,
+      subject: { type: 'complaint', id: row.id },
+      meta,
+    });
     await updateComplaint(tx, row.id, {
       status: to,
-      response_message_id: prepared.message.id,
+      response_message_id: notice.messageId,
       responded_at: row.responded_at ?? now,
       responded_on: row.responded_on ?? today,
       acknowledged_at: row.acknowledged_at ?? now,
       acknowledged_on: row.acknowledged_on ?? today,
       updated_at: now,
     });
-    return { detail: { from: row.status, to, messageId: prepared.message.id }, event: { kind: 'complaint_responded', visible: true, data: { messageId: prepared.message.id } } };
+    return { detail: { from: row.status, to, messageId: notice.messageId, noticeId: notice.id }, event: { kind: 'complaint_responded', visible: true, data: { messageId: notice.messageId, noticeId: notice.id } } };
   });
 }
 

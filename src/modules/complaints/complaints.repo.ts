@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db.ts';
 import './complaints.tables.ts';
@@ -43,4 +44,28 @@ export async function listComplaints(db: Executor, f: RegisterFilter): Promise<C
   if (f.customerId) q = q.where('customer_id', '=', f.customerId);
   // LIMITATION: the register is read whole (no paging); fine for thousands of complaints, not millions.
   return q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(10_000).execute();
+}
+
+export type ComplaintSeriesRow = { bucket: string; due: number; onTime: number };
+
+/**
+ * Response-clock timeliness per day or ISO week of the response due date: complaints whose outcome is decided
+ * by `today` (answered, or past the due date unanswered) and those answered on or before the due date. The
+ * same rule as onTimeRate in complaint-clocks.ts, in SQL so the chart does not read every complaint.
+ */
+export async function complaintSeries(db: Executor, q: { unit: 'day' | 'week'; from: string; to: string; today: string }): Promise<ComplaintSeriesRow[]> {
+  const bucket = sql<string>`to_char(date_trunc(${q.unit}::text, response_due_on::date::timestamp), 'YYYY-MM-DD')`;
+  const rows = await db
+    .selectFrom('complaints')
+    .select([
+      bucket.as('bucket'),
+      sql<number>`(count(*) FILTER (WHERE responded_on IS NOT NULL OR response_due_on < ${q.today}))::int`.as('due'),
+      sql<number>`(count(*) FILTER (WHERE responded_on IS NOT NULL AND responded_on <= response_due_on))::int`.as('onTime'),
+    ])
+    .where('response_due_on', '>=', q.from)
+    .where('response_due_on', '<=', q.to)
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
+    .execute();
+  return rows as ComplaintSeriesRow[];
 }

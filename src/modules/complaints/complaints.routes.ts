@@ -7,11 +7,13 @@ import { fingerprint, readIdempotencyKey, runIdempotent } from '../../platform/i
 import { IdParam, problemResponses } from '../../platform/schemas.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
 import { caseDepsFrom } from '../cases/index.ts';
-import { acknowledgeComplaint, closeComplaint, recordRegulatorResponse, respondToComplaint } from './complaint-actions.ts';
+import { acknowledgeComplaint, closeComplaint, recipientNameFor, recordRegulatorResponse, respondToComplaint } from './complaint-actions.ts';
 import type { ComplaintDeps } from './complaint-deps.ts';
 import { type ComplaintPolicy, loadComplaintPolicy } from './complaint-policy.ts';
 import { readRegister, registerCsv } from './complaint-register.ts';
 import * as S from './complaints.schema.ts';
+import { readDashboard } from './complaint-dashboard.ts';
+import { DashboardQuery, DashboardView } from './dashboard.schema.ts';
 import { prepareComplaint, writeComplaint } from './file-complaint.ts';
 import { readComplaint } from './read-complaint.ts';
 import { prepareRegulatorComplaint, writeRegulatorComplaint } from './record-regulator-complaint.ts';
@@ -53,6 +55,22 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox<ComplaintsOptions> = as
   );
 
   app.get(
+    '/api/v1/complaints/options',
+    { schema: { tags: TAGS, summary: 'Complaint categories, root causes and clock lengths (for forms)', response: { 200: S.ComplaintOptions, ...problemResponses(401) } } },
+    async (request) => {
+      requireActor(request);
+      const p = d.policy;
+      return { categories: p.categories, rootCauses: p.rootCauses, clocks: { acknowledgmentBusinessDays: p.acknowledgmentBusinessDays, responseCalendarDays: p.responseCalendarDays, finalCalendarDays: p.finalCalendarDays } };
+    },
+  );
+
+  app.get(
+    '/api/v1/staff/dashboard',
+    { schema: { tags: ['dashboard'], summary: 'Supervisor dashboard: escalations, SLA breaches and risks, complaints by due date, and volume / SLA / timeliness over time', querystring: DashboardQuery, response: { 200: DashboardView, ...problemResponses(400, 401, 403) } } },
+    async (request) => readDashboard(d, requireStaff(request, REGISTER_ROLES), request.query, meta(request)),
+  );
+
+  app.get(
     '/api/v1/complaints.csv',
     { schema: { tags: TAGS, summary: 'The complaint register as CSV (RFC 4180), same filters', querystring: S.RegisterQuery, produces: ['text/csv'], response: problemResponses(400, 401, 403) } },
     async (request, reply) => {
@@ -75,7 +93,8 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox<ComplaintsOptions> = as
     { schema: { tags: TAGS, summary: 'Acknowledge a complaint (staff)', params: IdParam('cmp'), response: { 200: S.ComplaintView, ...problemResponses(401, 403, 404, 409) } } },
     async (request) => {
       const actor = requireStaff(request);
-      return idempotent(request, actor.userId, 200, (unit) => acknowledgeComplaint(d, unit, actor, request.params.id, meta(request)));
+      const recipient = await recipientNameFor(d, request.params.id);
+      return idempotent(request, actor.userId, 200, (unit) => acknowledgeComplaint(d, unit, actor, request.params.id, meta(request), recipient));
     },
   );
 
@@ -84,7 +103,8 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox<ComplaintsOptions> = as
     { schema: { tags: TAGS, summary: 'The written response, stored on the case as a message signed by the representative (staff)', params: IdParam('cmp'), body: S.RespondBody, response: { 200: S.ComplaintView, ...problemResponses(400, 401, 403, 404, 409, 422) } } },
     async (request) => {
       const actor = requireStaff(request);
-      return idempotent(request, actor.userId, 200, (unit) => respondToComplaint(d, unit, actor, request.params.id, request.body.response, meta(request)));
+      const recipient = await recipientNameFor(d, request.params.id);
+      return idempotent(request, actor.userId, 200, (unit) => respondToComplaint(d, unit, actor, request.params.id, request.body.response, meta(request), recipient));
     },
   );
 

@@ -133,3 +133,13 @@ export const CallbackView = Type.Object(
   { caseId: Type.String(), number: Type.String(), queue: Type.String(), channel: Type.Literal('phone'), preferredTime: Iso, phoneLast4: Type.String(), message: Type.String(), nextSteps: Nullable(NextSteps) },
   { additionalProperties: false },
 );
+
+const Choice = Type.Object({ id: Type.String(), label: Type.String() }, { additionalProperties: false });
+export const ComplaintOptions = Type.Object(
+  {
+    categories: Type.Array(Choice),
+    rootCauses: Type.Array(Choice),
+    clocks: Type.Object({ acknowledgmentBusinessDays: Type.Integer(), responseCalendarDays: Type.Integer(), finalCalendarDays: Type.Integer() }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);

@@ -38,6 +38,86 @@ export const ProductLine = Type.Object(
   { additionalProperties: false },
 );
 
+/** Annual-fee refund policy of a card product (issue 6, item 2); every field has a default (fees module). */
+export const AnnualFeeRefundPolicy = Type.Object(
+  {
+    fullRefundDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365, description: 'full refund if closed within this many days after the statement carrying the fee (default 30)' })),
+    prorate: Type.Optional(Type.Union([Type.Literal('daily'), Type.Literal('none')], { description: 'after the window: refund the unused days, or nothing (default daily)' })),
+    deductBenefits: Type.Optional(Type.Boolean({ description: 'benefits already used in the fee year are deducted (default false)' })),
+    approvalAboveCents: Type.Optional(Type.Integer({ minimum: 0, description: 'refunds above this need a supervisor (default 50000)' })),
+  },
+  { additionalProperties: false },
+);
+
+/** Account reviews (holds) and their document requests (issue 6, item 3); every field has a default (reviews module). */
+export const AccountReviewsPolicy = Type.Object(
+  {
+    documentDueHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 2160, description: 'default 48' })),
+    reminderAfterHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 2160, description: 'default 24' })),
+    estimateMinSimilar: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'past reviews needed before the estimate uses history (default 5)' })),
+    defaultEstimateHours: Type.Optional(
+      Type.Object({ median: Type.Integer({ minimum: 1 }), p90: Type.Integer({ minimum: 1 }) }, { additionalProperties: false, description: 'stated when history is too thin (default 48 / 120)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** Earn rules of a card product (issue 6, item 1); rates are points per whole dollar (rewards module). */
+const Mcc = Type.String({ pattern: '^[0-9]{4}$' });
+const Rate = Type.Number({ minimum: 0, maximum: 100, description: 'points per dollar (to the hundredth)' });
+export const RewardRules = Type.Object(
+  {
+    programName: Type.String({ minLength: 1, maxLength: 80 }),
+    baseRate: Rate,
+    postsAt: Type.Union([Type.Literal('posting'), Type.Literal('statement_close')], { description: 'points post when the purchase posts, or when its statement closes' }),
+    excludedMccs: Type.Array(Mcc, { description: 'merchant categories that earn nothing (cash, quasi-cash, money transfers)' }),
+    bonusCategories: Type.Array(
+      Type.Object(
+        {
+          id: Id,
+          label: Type.String({ minLength: 1, maxLength: 80 }),
+          mccs: Type.Array(Mcc, { minItems: 1 }),
+          merchantCountries: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]{2}$' }), { description: 'only merchants in these countries (e.g. US supermarkets)' })),
+          rate: Rate,
+          cap: Type.Optional(
+            Type.Object(
+              { amountCents: Type.Integer({ minimum: 1 }), period: Type.Union([Type.Literal('quarter'), Type.Literal('year')]) },
+              { additionalProperties: false, description: 'spend per calendar period that earns the bonus rate; beyond it, the base rate' },
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    promotions: Type.Array(
+      Type.Object(
+        {
+          id: Id,
+          name: Type.String({ minLength: 1, maxLength: 80 }),
+          description: Type.String({ minLength: 1, maxLength: 300 }),
+          mccs: Type.Array(Mcc, { minItems: 1 }),
+          extraRate: Rate,
+          startsOn: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
+          endsOn: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
+          requiresEnrollment: Type.Boolean(),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    adjustmentApprovalAbovePoints: Type.Optional(Type.Integer({ minimum: 0, description: 'staff adjustments above this need a supervisor (default 10000)' })),
+    redemption: Type.Optional(
+      Type.Object(
+        {
+          statementCreditCentsPerPoint: Type.Number({ exclusiveMinimum: 0, maximum: 100, description: 'what one point is worth as a statement credit, in cents' }),
+          minimumPoints: Type.Integer({ minimum: 1 }),
+        },
+        { additionalProperties: false, description: 'points can be redeemed for a statement credit' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const CardProduct = Type.Object(
   {
     id: Id,
@@ -55,6 +135,8 @@ export const CardProduct = Type.Object(
     annualFeeCents: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
     creditLimitCents: Type.Optional(Type.Integer({ minimum: 0 })),
     hasCard: Type.Boolean(),
+    annualFeeRefund: Type.Optional(AnnualFeeRefundPolicy),
+    rewards: Type.Optional(RewardRules),
   },
   { additionalProperties: false },
 );
@@ -122,6 +204,7 @@ export const IssuerProfile = Type.Object(
       { additionalProperties: false },
     ),
     securityAdvice: Type.Array(Type.String({ minLength: 1 }), { description: 'what the issuer never asks for, and how to verify a contact' }),
+    accountReviews: Type.Optional(AccountReviewsPolicy),
   },
   { additionalProperties: false },
 );
@@ -129,3 +212,6 @@ export const IssuerProfile = Type.Object(
 export type IssuerProfile = Static<typeof IssuerProfile>;
 export type ProductLine = Static<typeof ProductLine>;
 export type CardProduct = Static<typeof CardProduct>;
+export type RewardRules = Static<typeof RewardRules>;
+export type AnnualFeeRefundPolicy = Static<typeof AnnualFeeRefundPolicy>;
+export type AccountReviewsPolicy = Static<typeof AccountReviewsPolicy>;

@@ -15,7 +15,7 @@ import { money } from './dispute.view.ts';
 import type { DisputeOutcome } from './disputes.tables.ts';
 import { type DisputeWithCase, insertMoneyStep, listMoneySteps, lockDispute, markStepReversed, type MoneyStepRow, updateDispute } from './disputes.repo.ts';
 import { creditStep, debitStep, type MoneyStep, runMoneySteps } from './money-steps.ts';
-import { type Deadline, regEReversalHonorThrough, regEResultsDueBy } from './regulation/index.ts';
+import { type Deadline, plainDate, regEReversalHonorThrough, regEResultsDueBy } from './regulation/index.ts';
 
 type Ctx = { deps: DisputeDeps; unit: Unit; actor: StaffActor; meta: RequestMeta; now: Date; today: IsoDate };
 
@@ -47,7 +47,7 @@ async function record(c: Ctx, d: DisputeWithCase, kind: MoneyStepRow['kind'], re
 }
 
 function provisionalNotice(c: Ctx, d: DisputeWithCase): string {
-  return `On ${c.today} we credited ${money(d.amount_cents, d.currency)} to your account as temporary (provisional) credit while we finish investigating your dispute (case ${d.case_number}). You can use this money. If we find the charge was correct, we will tell you in writing before taking it back.`;
+  return `On ${plainDate(c.today)} we credited ${money(d.amount_cents, d.currency)} to your account as temporary (provisional) credit while we finish investigating your dispute (case ${d.case_number}). You can use this money. If we find the charge was correct, we will tell you in writing before taking it back.`;
 }
 
 export async function grantProvisionalCredit(c: Ctx, id: string): Promise<void> {
@@ -67,8 +67,8 @@ export async function grantProvisionalCredit(c: Ctx, id: string): Promise<void> 
 }
 
 function reversalNotice(c: Ctx, d: DisputeWithCase): string {
-  const honor = d.regulation === 'reg_e' ? ` We will keep paying overdrafts and preauthorized debits up to that amount until ${regEReversalHonorThrough(c.today, c.deps.calendar)} (12 CFR 1005.11(d)(2)).` : '';
-  return `On ${c.today} we reversed the temporary credit of ${money(d.amount_cents, d.currency)} on case ${d.case_number}.${honor}`;
+  const honor = d.regulation === 'reg_e' ? ` We will keep paying overdrafts and preauthorized debits up to that amount until ${plainDate(regEReversalHonorThrough(c.today, c.deps.calendar))} (12 CFR 1005.11(d)(2)).` : '';
+  return `On ${plainDate(c.today)} we reversed the temporary credit of ${money(d.amount_cents, d.currency)} on case ${d.case_number}.${honor}`;
 }
 
 /** The reversal as a step, or null when there is no posted provisional credit to reverse. */
@@ -95,13 +95,13 @@ export async function reverseProvisionalCredit(c: Ctx, id: string): Promise<void
 function resolutionNotice(c: Ctx, d: DisputeWithCase, outcome: DisputeOutcome, note: string): string {
   const head =
     outcome === 'cardholder_favor'
-      ? `On ${c.today} we resolved your dispute (case ${d.case_number}) in your favor: ${money(d.amount_cents, d.currency)} is credited to your account for good${d.regulation === 'reg_z' ? ', with any interest or fees charged on it' : ''}.`
-      : `On ${c.today} we resolved your dispute (case ${d.case_number}): we found that the charge of ${money(d.amount_cents, d.currency)} was correct. You may ask us for the documents we relied on.`;
+      ? `On ${plainDate(c.today)} we resolved your dispute (case ${d.case_number}) in your favor: ${money(d.amount_cents, d.currency)} is credited to your account for good${d.regulation === 'reg_z' ? ', with any interest or fees charged on it' : ''}.`
+      : `On ${plainDate(c.today)} we resolved your dispute (case ${d.case_number}): we found that the charge of ${money(d.amount_cents, d.currency)} was correct. You may ask us for the documents we relied on.`;
   const rule =
     outcome === 'merchant_favor' && d.regulation === 'reg_z' && d.handling === 'regulatory'
       ? ' The disputed amount is due again; you have at least 10 days to pay it before it counts as late (12 CFR 1026.13(f)).'
       : outcome === 'merchant_favor' && d.regulation === 'reg_e'
-        ? ` (Results reported within 3 business days: by ${regEResultsDueBy(c.today, c.deps.calendar)}.)`
+        ? ` (Results reported within 3 business days: by ${plainDate(regEResultsDueBy(c.today, c.deps.calendar))}.)`
         : '';
   return `${head}${rule}\n${note}`;
 }

@@ -4,7 +4,7 @@
  * allowed network moves); the response schema is the allow-list (habit 4).
  */
 import type { IsoDate } from '../calendars/index.ts';
-import { type Deadline, deadlineWarnings } from './regulation/index.ts';
+import { type Deadline, deadlineWarnings, plainDate } from './regulation/index.ts';
 import { allowedNetworkActions, NETWORK_STATES, REGULATORY_STATES } from './network.machine.ts';
 import type { DisputeWithCase, MoneyStepRow } from './disputes.repo.ts';
 import { REASON_LABELS } from './dispute-reasons.ts';
@@ -45,10 +45,10 @@ export function whatHappensNext(d: DisputeWithCase, steps: readonly MoneyStepRow
     out.push(`While we investigate, you do not have to pay the disputed ${money(d.amount_cents, d.currency)} or interest on it; the rest of your balance is still due.`);
   }
   if (d.regulation === 'reg_e' && !hasPostedProvisional(steps) && 'provisionalCreditBy' in h) {
-    out.push(`By ${h.provisionalCreditBy} we will either finish our investigation or give you temporary credit of ${money(d.amount_cents, d.currency)} while we keep looking.`);
+    out.push(`By ${plainDate(h.provisionalCreditBy as string)} we will either finish our investigation or give you temporary credit of ${money(d.amount_cents, d.currency)} while we keep looking.`);
   }
   if (d.network_status === 'intake' || d.network_status === 'evidence') out.push('We may challenge the charge with the merchant through the card network; we will ask you if we need anything more.');
-  if (h.resolveBy) out.push(`We will tell you our decision in writing by ${h.resolveBy}.`);
+  if (h.resolveBy) out.push(`We will tell you our decision in writing by ${plainDate(h.resolveBy)}.`);
   return out;
 }
 

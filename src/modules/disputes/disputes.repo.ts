@@ -45,12 +45,13 @@ export async function updateDispute(db: Executor, id: string, patch: Updateable<
   await db.updateTable('disputes').set(patch).where('id', '=', id).execute();
 }
 
-export type DisputeListFilter = { customerId: string | null; status?: 'open' | 'resolved' | undefined; networkStatus?: string | undefined; limit: number };
+export type DisputeListFilter = { customerId: string | null; status?: 'open' | 'resolved' | undefined; networkStatus?: string | undefined; caseId?: string | undefined; limit: number };
 
 export async function listDisputes(db: Executor, f: DisputeListFilter): Promise<DisputeWithCase[]> {
   let q = withCase(db);
   if (f.customerId) q = q.where('d.customer_id', '=', f.customerId);
   if (f.status) q = q.where('d.status', '=', f.status);
+  if (f.caseId) q = q.where('d.case_id', '=', f.caseId);
   if (f.networkStatus) q = q.where('d.network_status', '=', f.networkStatus as DisputeRow['network_status']);
   return q.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').limit(f.limit).execute();
 }

@@ -4,7 +4,7 @@ import { problem, type Session, signIn, TEST_AS_OF, type TestApp, buildTestApp }
 import { tinyPng } from '../attachments/attachment-fixtures.ts';
 import { US_FEDERAL_RESERVE } from '../calendars/index.ts';
 import { type Charge, customerOf, pickCharge, refundedCharge, scenario } from './disputes.fixtures.ts';
-import { isForeignInitiated, isNewAccountTransfer, regEDeadlines, regZDeadlines } from './regulation/index.ts';
+import { isForeignInitiated, isNewAccountTransfer, plainDate, regEDeadlines, regZDeadlines } from './regulation/index.ts';
 
 const NOTICE = '2026-06-15'; // TEST_AS_OF 2026-06-15T14:00Z is 10:00 in New York
 
@@ -50,13 +50,13 @@ describe('filing a dispute', () => {
     assert.equal(body.deadlines.resolveBy, lib.resolveBy);
     assert.equal(body.deadlines.provisionalCreditBy, undefined);
     assert.equal(body.amountDueAdjustmentCents, charge.amountCents);
-    assert.ok(body.whatHappensNext.some((s: string) => s.includes(lib.resolveBy)), body.whatHappensNext.join('\n'));
+    assert.ok(body.whatHappensNext.some((s: string) => s.includes(plainDate(lib.resolveBy))), body.whatHappensNext.join('\n'));
     assert.equal(body.clocks.find((c: { name: string }) => c.name === 'reg_z_acknowledge').metOn, NOTICE, 'the written acknowledgment meets the clock');
     assert.equal(body.answers, undefined, 'cardholder view carries no staff fields');
     regZ = { id: body.id, caseId: body.caseId, caseNumber: body.caseNumber, charge };
     const kase = (await get(holder, `/api/v1/cases/${body.caseId}`)).json();
     assert.equal(kase.type, 'dispute');
-    assert.ok(kase.messages.some((m: { author: { role: string }; body: string }) => m.author.role === 'system' && m.body.includes(lib.resolveBy)));
+    assert.ok(kase.messages.some((m: { author: { role: string }; body: string }) => m.author.role === 'system' && m.body.includes(plainDate(lib.resolveBy))));
     const audit = await t.database.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'dispute.create' AND target_id = $1", [body.id]);
     assert.equal(audit.rows[0].n, 1);
   });

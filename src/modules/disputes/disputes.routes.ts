@@ -17,6 +17,7 @@ import { moveDispute } from './move-dispute.ts';
 import { listDisputesFor, readDispute } from './read-disputes.ts';
 import { disputableCharge, findMatchingRefunds } from './refund-check.ts';
 import { disputeView } from './dispute.view.ts';
+import { disputeOptions } from './dispute-options.ts';
 import { localDate } from '../calendars/index.ts';
 
 const meta = (request: FastifyRequest) => ({ requestId: request.id, ip: request.ip ?? null });
@@ -103,15 +104,28 @@ export const disputesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, ap
   );
 
   app.get(
+    '/api/v1/disputes/options',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Before filing: the charge, whether it can be disputed (and why not), the reasons with their questions, the refund check and same-merchant charges',
+        querystring: S.DisputeOptionsQuery,
+        response: { 200: S.DisputeOptionsView, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => disputeOptions(deps, requireActor(request), request.query.transactionId),
+  );
+
+  app.get(
     '/api/v1/disputes',
     { schema: { tags: TAGS, summary: 'Disputes: a cardholder’s own, or all with staff filters', querystring: S.DisputeListQuery, response: { 200: S.DisputeList, ...problemResponses(400, 401, 403) } } },
-    async (request) => listDisputesFor(deps, requireActor(request), request.query),
+    async (request) => listDisputesFor(deps, requireActor(request), request.query, meta(request)),
   );
 
   app.get(
     '/api/v1/disputes/:id',
     { schema: { tags: TAGS, summary: 'One dispute: both tracks, every deadline, plain-language status', params: IdParam('dsp'), response: { 200: S.DisputeView, ...problemResponses(401, 404) } } },
-    async (request) => readDispute(deps, deps.db, requireActor(request), request.params.id),
+    async (request) => readDispute(deps, deps.db, requireActor(request), request.params.id, meta(request)),
   );
 
   const moneyRoute = (path: string, summary: string, work: (c: ReturnType<typeof moneyContext>, id: string, body: unknown) => Promise<void>, body?: typeof S.ResolveBody) =>

@@ -46,6 +46,7 @@ export const DisputeListQuery = Type.Object(
     status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('resolved')])),
     networkStatus: Type.Optional(Literals(NETWORK_STATE_NAMES)),
     customerId: Type.Optional(Type.String({ pattern: '^cus_[0-9a-z]{16}$', description: 'staff only' })),
+    caseId: Type.Optional(Type.String({ pattern: '^case_[0-9a-z]{16}$', description: 'the disputes on one case' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
   },
   { additionalProperties: false },
@@ -109,3 +110,35 @@ export const DisputeView = Type.Object(
   { additionalProperties: false },
 );
 export const DisputeList = Type.Object({ items: Type.Array(DisputeView) }, { additionalProperties: false });
+
+export const DisputeOptionsQuery = Type.Object({ transactionId: TxnId }, { additionalProperties: false });
+
+const ChargeSummary = {
+  id: Type.String(),
+  merchantName: Nullable(Type.String()),
+  description: Type.String(),
+  amountCents: Type.Integer(),
+  currency: Type.String(),
+  status: Type.String(),
+  date: Day,
+  cardLast4: Nullable(Type.String()),
+};
+const Question = Type.Object({ key: Type.String(), kind: Type.String(), required: Type.Boolean(), label: Type.String() }, { additionalProperties: false });
+const ReasonOption = Type.Object(
+  { reason: Type.String(), label: Type.String(), isFraud: Type.Boolean(), asksMerchantContact: Type.Boolean(), questions: Type.Array(Question) },
+  { additionalProperties: false },
+);
+
+/** Everything the wizard shows before filing: the charge, disputable or why not, the refund check first. */
+export const DisputeOptionsView = Type.Object(
+  {
+    transaction: Type.Object({ ...ChargeSummary, accountId: Type.String() }, { additionalProperties: false }),
+    disputable: Type.Boolean(),
+    notDisputableReason: Nullable(Type.String()),
+    openDispute: Nullable(Type.Object({ id: Type.String(), caseId: Type.String(), caseNumber: Type.String() }, { additionalProperties: false })),
+    reasons: Type.Array(ReasonOption),
+    refundCheck: Nullable(RefundCheckView),
+    sameMerchantCharges: Type.Array(Type.Object(ChargeSummary, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);

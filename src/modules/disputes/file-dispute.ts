@@ -18,6 +18,7 @@ import { money } from './dispute.view.ts';
 import { type DisputeWithCase, findDispute, findOpenDisputeFor, insertDispute, lockTransactionForFiling } from './disputes.repo.ts';
 import { networkProfileFor } from './network-profiles.ts';
 import { disputableCharge, findMatchingRefunds } from './refund-check.ts';
+import { plainDate } from './regulation/index.ts';
 import { headlineDeadlines, regulatoryTrack, type RegulatoryTrack } from './regulatory-track.ts';
 
 export type FileDisputeInput = { transactionId: string; reason: DisputeReason; amount?: number | undefined; answers: Record<string, unknown>; files: IncomingFile[] };
@@ -97,11 +98,11 @@ export function alreadyOpenError(first: DisputeWithCase): AppError {
 function acknowledgment(p: PreparedFiling, caseNumber: string, today: string): string {
   const h = headlineDeadlines(p.track.regulation, p.track.noticeReceivedOn, p.track.clocks, false);
   const lines = [
-    `We received your dispute on ${today} about ${p.transaction.merchantName ?? p.transaction.description} for ${money(p.amountCents, p.transaction.currency)} (case ${caseNumber}).`,
+    `We received your dispute on ${plainDate(today)} about ${p.transaction.merchantName ?? p.transaction.description} for ${money(p.amountCents, p.transaction.currency)} (case ${caseNumber}).`,
     p.track.window?.explanation ?? 'This account is handled under our own dispute policy.',
   ];
-  if ('provisionalCreditBy' in h && h.provisionalCreditBy) lines.push(`By ${h.provisionalCreditBy} we will finish our investigation or give you temporary credit.`);
-  if (h.resolveBy) lines.push(`We will send you our decision in writing by ${h.resolveBy}.`);
+  if ('provisionalCreditBy' in h && h.provisionalCreditBy) lines.push(`By ${plainDate(h.provisionalCreditBy)} we will finish our investigation or give you temporary credit.`);
+  if (h.resolveBy) lines.push(`We will send you our decision in writing by ${plainDate(h.resolveBy)}.`);
   return lines.join('\n');
 }
 

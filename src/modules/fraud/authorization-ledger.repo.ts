@@ -4,8 +4,10 @@ import '../banking/banking.tables.ts';
 
 // LIMITATION: the CoreBanking port (modules/banking) has no way to record an incoming authorization, so this
 // writes the built-in ledger's `transactions` table directly, with the same columns and checks the ledger uses.
-// It belongs in the port as `recordAuthorization(input): Promise<Transaction>` (the ledger adapter would hold
-// this insert; a real processor adapter would only read, since the processor records authorizations itself).
+// This is the simulated processor feed (POST /api/v1/authorizations), the one remaining direct write from the
+// fraud module; card blocks and replacements go through the port (setCardStatus, issueReplacementCard). It
+// belongs in the port as `recordAuthorization(input): Promise<Transaction>` (the ledger adapter would hold this
+// insert; a real processor adapter would only read, since the processor records authorizations itself).
 
 export type NewAuthorization = {
   accountId: string;
@@ -45,14 +47,4 @@ export async function insertAuthorization(db: Executor, a: NewAuthorization): Pr
     })
     .execute();
   return id;
-}
-
-/** Turns a held authorization into a decline (fraud suspected) or back, for the fraud flow. */
-export async function setAuthorizationDecline(db: Executor, transactionId: string, declineReason: string | null): Promise<void> {
-  await db
-    .updateTable('transactions')
-    .set({ status: declineReason ? 'declined' : 'authorized', decline_reason: declineReason })
-    .where('id', '=', transactionId)
-    .where('status', 'in', ['authorized', 'declined'])
-    .execute();
 }

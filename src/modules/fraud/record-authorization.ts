@@ -134,11 +134,10 @@ export async function recordAuthorization(deps: FraudDeps, unit: Unit, actor: St
       created_at: now,
     });
     await recordAudit(tx, { action: 'fraud_alert.create', actorId: actor.userId, actorRole: actor.role, targetType: 'fraud_alert', targetId: id, requestId: meta.requestId, ip: meta.ip, at: now, detail: { transactionId, score } });
-    // LIMITATION: the fraud_alert template declares only alertId, so the token is dropped by its allow-list and
-    // the e-mail links to the signed-in portal; once the template declares `token` the link becomes
-    // /alerts/:id?token=… with no code change here.
+    // The one-time link reaches the cardholder only in the message (/alerts/:id?token=…); we keep its hash.
+    // The outbox row holds the token until it is sent, like any message body in flight.
     for (const channel of ['email', 'sms'] as const) {
-      await enqueueNotification(tx, { topic: 'fraud.alert', recipient: { customerId: account.customerId }, template: 'fraud_alert', data: { alertId: id, token: link.token }, now, channel });
+      await enqueueNotification(tx, { topic: 'fraud.alert', recipient: { customerId: account.customerId }, template: 'fraud_alert', data: { alertId: id, token: link.token, linkExpiresAt: expires }, now, channel });
     }
     alert = { id, status: 'pending', linkExpiresAt: expires.toISOString() };
     const sink = deps.onLinkIssued;

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { StaffActor } from '../../platform/auth/actor.ts';
 import { requireStaff } from '../../platform/auth/authenticate.ts';
 import { notFound } from '../../platform/errors.ts';
+import { canEditHelpArticles, HELP_EDITOR_ROLES } from '../../platform/policy.ts';
 import { problemResponses } from '../../platform/schemas.ts';
 import { authorName, feedbackCounts, findArticle, listArticles, listVersions } from './articles.repo.ts';
 import {
@@ -22,11 +23,11 @@ import {
 import { articlePath, articleView, summaryView, versionView } from './help.view.ts';
 import { recordFeedback } from './record-feedback.ts';
 import { createArticle, editArticle } from './save-article.ts';
-import { type Lexicon, searchHelp } from './search-help.ts';
+import { type Lexicon, searchHelp, type Suggester } from './search-help.ts';
 import type { Synonyms } from './synonyms.ts';
 
-/** Who may write help articles. LIMITATION: admin only until a content_editor staff role exists. */
-export const HELP_EDITOR_ROLES = ['admin'] as const;
+/** Who may write help articles: the policy layer decides (src/platform/policy.ts). */
+export { HELP_EDITOR_ROLES };
 const VERSIONS_SHOWN = 100;
 const TAGS = ['help center'];
 // Per client address and process (the rate-limit store is in memory). Search is generous: search-as-you-type
@@ -37,15 +38,14 @@ export const FEEDBACK_PER_MINUTE = 20;
 const meta = (request: FastifyRequest) => ({ requestId: request.id, ip: request.ip ?? null });
 
 export function isHelpEditor(request: FastifyRequest): boolean {
-  const actor = request.actor;
-  return actor?.kind === 'staff' && (HELP_EDITOR_ROLES as readonly string[]).includes(actor.role);
+  return canEditHelpArticles(request.actor);
 }
 
 function requireEditor(request: FastifyRequest): StaffActor {
   return requireStaff(request, HELP_EDITOR_ROLES);
 }
 
-export const helpApiRoutes: FastifyPluginAsyncTypebox<AppDeps & { synonyms: Synonyms; lexicon: Lexicon }> = async (app, deps) => {
+export const helpApiRoutes: FastifyPluginAsyncTypebox<AppDeps & { synonyms: Synonyms; lexicon: Lexicon; suggest: Suggester }> = async (app, deps) => {
   const editorDeps = { db: deps.db, clock: deps.clock, profile: deps.profile };
 
   app.get(
@@ -61,7 +61,7 @@ export const helpApiRoutes: FastifyPluginAsyncTypebox<AppDeps & { synonyms: Syno
       config: { rateLimit: { max: SEARCH_PER_MINUTE, timeWindow: 60_000 } },
     },
     async (request) => {
-      const items = await searchHelp({ db: deps.db, synonyms: deps.synonyms, lexicon: deps.lexicon }, request.query.q, request.query.limit);
+      const items = await searchHelp({ db: deps.db, synonyms: deps.synonyms, lexicon: deps.lexicon, suggest: deps.suggest }, request.query.q, request.query.limit);
       return { q: request.query.q, items: items.map((i) => ({ ...i, url: articlePath(i.slug) })) };
     },
   );

@@ -7,7 +7,7 @@ import { renderArticlePage, renderIndexPage, renderNotFoundPage, renderRobots, r
 import { FEEDBACK_PER_MINUTE, SEARCH_PER_MINUTE } from './help.routes.ts';
 import { CONTENT_SECURITY_POLICY } from './page-shell.ts';
 import { recordFeedback } from './record-feedback.ts';
-import { type Lexicon, searchHelp } from './search-help.ts';
+import { type Lexicon, searchHelp, type Suggester } from './search-help.ts';
 import type { Synonyms } from './synonyms.ts';
 
 const SLUG = new RegExp(SLUG_PATTERN);
@@ -27,7 +27,7 @@ function firstValue(value: unknown): string {
  * /help, /help/:slug, /sitemap.xml and /robots.txt: crawlable HTML for everyone, no sign-in and no React.
  * Registered as routes, so they win over the single-page app's index.html fallback.
  */
-export const helpPageRoutes: FastifyPluginAsync<AppDeps & { synonyms: Synonyms; lexicon: Lexicon }> = async (app, deps) => {
+export const helpPageRoutes: FastifyPluginAsync<AppDeps & { synonyms: Synonyms; lexicon: Lexicon; suggest: Suggester }> = async (app, deps) => {
   const ctx = { profile: deps.profile, publicUrl: deps.config.publicUrl };
 
   // The no-JavaScript feedback form posts application/x-www-form-urlencoded; only these page routes take it.
@@ -39,7 +39,7 @@ export const helpPageRoutes: FastifyPluginAsync<AppDeps & { synonyms: Synonyms; 
     const q = firstValue((request.query as Record<string, unknown>).q);
     if (!q.trim()) return html(reply, 200, renderIndexPage(ctx, { kind: 'topics', articles: await listArticles(deps.db, ['published']) }));
     try {
-      const results = await searchHelp({ db: deps.db, synonyms: deps.synonyms, lexicon: deps.lexicon }, q);
+      const results = await searchHelp({ db: deps.db, synonyms: deps.synonyms, lexicon: deps.lexicon, suggest: deps.suggest }, q);
       return html(reply, 200, renderIndexPage(ctx, { kind: 'results', q, results }));
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;

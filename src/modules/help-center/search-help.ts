@@ -4,6 +4,7 @@ import { escapeHtml } from './markdown.ts';
 import { correctable, planSearch, QUERY_MAX_CHARS, queryWords } from './search-query.ts';
 import { findCorrections, lexiconWords, MARK_END, MARK_START, searchArticles } from './search.repo.ts';
 import { expandWords, type Synonyms } from './synonyms.ts';
+import { type Triage, TriageError } from '../triage/index.ts';
 
 export const DEFAULT_RESULTS = 10;
 export const MAX_RESULTS = 20;
@@ -45,6 +46,22 @@ export function createLexicon(db: Db, maxAgeMs = LEXICON_MAX_AGE_MS): Lexicon {
   };
 }
 
+/** Help articles for a query's topic, e.g. from the triage classifier; [] when it has no confident guess. */
+export type Suggester = (q: string) => readonly string[];
+
+/** The triage classifier as a suggester: the confident label's articles (issue 7, item 5: search uses it). */
+export function triageSuggester(triage: Triage): Suggester {
+  return (q) => {
+    try {
+      const result = triage.classify(q);
+      return result.fallbackToHuman ? [] : result.articles;
+    } catch (error) {
+      if (error instanceof TriageError) return [];
+      throw error;
+    }
+  };
+}
+
 /** The 400 for a query that is blank, too long, or has no letters or digits. */
 export function checkQuery(q: string): string {
   const trimmed = q.trim();
@@ -70,12 +87,12 @@ export function snippetHtml(raw: string): string {
  * Full-text search with synonyms and spelling correction, ranked (see search.repo.ts): the spelling lookup
  * (only for words the lexicon does not know), then the ranked search with snippets.
  */
-export async function searchHelp(deps: { db: Db; synonyms: Synonyms; lexicon?: Lexicon }, q: string, limit = DEFAULT_RESULTS): Promise<SearchResult[]> {
+export async function searchHelp(deps: { db: Db; synonyms: Synonyms; lexicon?: Lexicon; suggest?: Suggester }, q: string, limit = DEFAULT_RESULTS): Promise<SearchResult[]> {
   const query = checkQuery(q);
   const groups = expandWords(queryWords(query), deps.synonyms);
   const candidates = correctable(groups);
   const corrections = await findCorrections(deps.db, deps.lexicon ? await deps.lexicon.unknown(candidates) : candidates);
   const plan = planSearch(query, deps.synonyms, corrections);
-  const rows = await searchArticles(deps.db, plan, Math.min(Math.max(1, limit), MAX_RESULTS));
+  const rows = await searchArticles(deps.db, plan, Math.min(Math.max(1, limit), MAX_RESULTS), deps.suggest?.(query) ?? []);
   return rows.map((r) => ({ slug: r.slug, title: r.title, snippet: snippetHtml(r.snippet) }));
 }

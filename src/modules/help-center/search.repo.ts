@@ -42,7 +42,12 @@ const STAGE_ONE = 50;
 const TITLE_MATCHES = 20;
 const HEADLINE_OPTIONS = 'MaxFragments=1, MaxWords=30, MinWords=12, ShortWord=2, ';
 
-export async function searchArticles(db: Executor, plan: SearchPlan, limit: number): Promise<SearchRow[]> {
+// Articles the triage classifier suggests for the query's topic (config/triage/labels.json) get this much on top
+// of their score (scores run from about 1 to 3): a tie-breaker between articles that match the words about
+// equally well, never enough to lift one that matches few of them. Only articles that match at all are lifted.
+export const SUGGESTED_BOOST = 0.1;
+
+export async function searchArticles(db: Executor, plan: SearchPlan, limit: number, suggested: readonly string[] = []): Promise<SearchRow[]> {
   const parts = [plan.query ? sql`to_tsquery('english', ${plan.query})` : null, plan.prefix ? sql`to_tsquery('simple', ${plan.prefix})` : null].filter(
     (p) => p !== null,
   );
@@ -74,7 +79,8 @@ export async function searchArticles(db: Executor, plan: SearchPlan, limit: numb
            SELECT a.slug, a.title, a.body_text,
                   (SELECT count(*) FROM unnest(q.groups) AS g WHERE a.search_vector @@ g)::float8 / greatest(cardinality(q.groups), 1)
                   + ts_rank_cd(${RANK_WEIGHTS}::float4[], a.search_vector, q.q, 1)
-                  + CASE WHEN a.slug IN (SELECT slug FROM by_title) THEN 0.5 * word_similarity(${plan.text}, a.title) ELSE 0 END AS score
+                  + CASE WHEN a.slug IN (SELECT slug FROM by_title) THEN 0.5 * word_similarity(${plan.text}, a.title) ELSE 0 END
+                  + CASE WHEN a.slug = ANY(${[...suggested]}::text[]) THEN ${SUGGESTED_BOOST}::float8 ELSE 0 END AS score
              FROM help_articles a, q
             WHERE a.slug IN (SELECT slug FROM by_text UNION SELECT slug FROM by_title)
             ORDER BY score DESC, a.slug

@@ -10,13 +10,14 @@ import type { Channel, TemplateName } from './notification.types.ts';
 export type RenderContext = { publicUrl: string; issuerName: string; timeZone: string };
 export type Rendered = { subject: string; text: string; html: string; sms: string };
 
-type FieldKind = 'caseNumber' | 'time' | 'id';
+type FieldKind = 'caseNumber' | 'time' | 'id' | 'linkToken';
 type FieldSpec = { kind: FieldKind; required: boolean };
 type Paragraph = { text: string; link?: string };
 type Body = { subject: string; paragraphs: Paragraph[]; sms: string };
 
 const CASE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{2,31}$/; // e.g. AX-100123: letters, digits and hyphens only
 const ID = /^[a-z]{2,5}_[0-9a-z]{16}$/; // platform/ids.ts
+const LINK_TOKEN = /^[A-Za-z0-9_-]{20,100}$/; // a one-time link token (base64url), e.g. a fraud alert's
 
 const SECURE_MESSAGES_PATH = '/sign-in?next=%2Fmessages';
 
@@ -86,11 +87,26 @@ const TEMPLATES: Record<TemplateName, TemplateSpec> = {
       };
     },
   },
-  // Placeholder until fraud alerts exist: a link only, never the merchant, amount or card.
+  // A link only, never the merchant, amount or card. With the alert's one-time token the link answers the
+  // alert without signing in (it works once and expires); without it, it leads to sign-in.
   fraud_alert: {
-    fields: { alertId: { kind: 'id', required: false } },
+    fields: { alertId: { kind: 'id', required: false }, token: { kind: 'linkToken', required: false }, linkExpiresAt: { kind: 'time', required: false } },
     channels: ['email', 'sms'],
     body: (d, ctx) => {
+      if (d.alertId && d.token) {
+        const oneTime = `${ctx.publicUrl}/alerts/${d.alertId}?token=${encodeURIComponent(d.token)}`;
+        const until = d.linkExpiresAt ? ` until ${formatWhen(d.linkExpiresAt, ctx.timeZone)}` : '';
+        return {
+          subject: 'Please review recent activity on your card',
+          paragraphs: [
+            { text: `We noticed activity on your card that we would like you to confirm. Tell us whether it was you (this link works once${until}):`, link: oneTime },
+            { text: 'You can also sign in to review it:', link: signInLink(ctx, `/sign-in?next=${encodeURIComponent(`/alerts/${d.alertId}`)}`) },
+            { text: 'This e-mail does not include any details of the activity. We will never ask for your card number, PIN or a code through this link.' },
+            securityNote(ctx),
+          ],
+          sms: `${ctx.issuerName}: was this you? Review recent activity on your card (one-time link): ${oneTime}`,
+        };
+      }
       const link = signInLink(ctx, `/sign-in?next=${encodeURIComponent(d.alertId ? `/alerts/${d.alertId}` : '/alerts')}`);
       return {
         subject: 'Please review recent activity on your card',
@@ -137,7 +153,7 @@ function normalizeField(template: string, name: string, spec: FieldSpec, value: 
     if (Number.isNaN(at.getTime())) throw new Error(`notification ${template}: data.${name} must be a time`);
     return at.toISOString();
   }
-  const pattern = spec.kind === 'caseNumber' ? CASE_NUMBER : ID;
+  const pattern = spec.kind === 'caseNumber' ? CASE_NUMBER : spec.kind === 'linkToken' ? LINK_TOKEN : ID;
   if (typeof value !== 'string' || !pattern.test(value)) throw new Error(`notification ${template}: data.${name} is not a valid ${spec.kind}`);
   return value;
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CaseType, Priority } from '../cases/index.ts';
 import { type Classifier, loadClassifier } from './classifier.ts';
-import { type LabelsConfig, loadLabelsConfig } from './labels-config.ts';
+import { type LabelRoute, type LabelsConfig, loadLabelsConfig } from './labels-config.ts';
 import { TriageError } from './triage-error.ts';
 
 const CONFIG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../config/triage');
@@ -30,10 +30,15 @@ export type TriageResult = {
   fallbackToHuman: boolean;
 };
 
+/** One of the best labels for a text, with where its configuration sends it. */
+export type RankedLabel = { label: string; confidence: number; route: LabelRoute };
+
 export type Triage = {
   readonly threshold: number;
   readonly labels: readonly string[];
   classify(text: string): TriageResult;
+  /** The `count` most probable labels, best first, whatever their confidence ("which number do I call?"). */
+  rank(text: string, count: number): RankedLabel[];
 };
 
 export type TriageOptions = {
@@ -80,6 +85,12 @@ export function buildTriage(classifier: Classifier, config: LabelsConfig, thresh
         hotline: route.hotline,
         fallbackToHuman: !confident,
       };
+    },
+    rank(text, count) {
+      const p = classifier.predict(text, Math.max(0, count - 1));
+      return [{ label: p.label, confidence: p.confidence }, ...p.alternatives]
+        .slice(0, Math.max(0, count))
+        .map((l) => ({ label: l.label, confidence: l.confidence, route: config.labels.get(l.label)! }));
     },
   };
 }

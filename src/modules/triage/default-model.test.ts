@@ -86,6 +86,19 @@ describe('the default model (config/triage)', () => {
     assert.ok(vague.confidence < clear.confidence, `vague ${vague.confidence} vs clear ${clear.confidence}`);
   });
 
+  it('ranks the best labels with their routes, best first, agreeing with classify', () => {
+    const text = 'my gift card balance is wrong';
+    const ranked = triage.rank(text, 3);
+    assert.equal(ranked.length, 3);
+    assert.equal(ranked[0]!.label, triage.classify(text).label);
+    assert.equal(ranked[0]!.confidence, triage.classify(text).confidence);
+    for (let i = 1; i < ranked.length; i++) assert.ok(ranked[i - 1]!.confidence >= ranked[i]!.confidence);
+    assert.equal(new Set(ranked.map((r) => r.label)).size, 3);
+    assert.equal(ranked[0]!.route.hotline, 'gift_card');
+    assert.deepEqual(triage.rank(text, 0), []);
+    assert.equal(triage.rank(text, 100).length, triage.labels.length);
+  });
+
   it('refuses empty text, and refuses an out-of-range threshold', () => {
     assert.throws(() => triage.classify('   ?! '), (e: unknown) => e instanceof TriageError && e.code === 'empty_text');
     assert.throws(() => createTriage({ threshold: 1.5 }), /threshold must be between 0 and 1/);

@@ -16,7 +16,7 @@
  * 5. model-file.ts — "CCTRIAGE", format version, JSON header (labels, feature configuration, temperature,
  *    training options), tensors, SHA-256; another version is refused with the reason.
  */
-export { createTriage, buildTriage, DEFAULT_MODEL_PATH, DEFAULT_LABELS_PATH, DEFAULT_TRAINING_DATA_PATH, type Triage, type TriageOptions, type TriageResult } from './create-triage.ts';
+export { createTriage, buildTriage, DEFAULT_MODEL_PATH, DEFAULT_LABELS_PATH, DEFAULT_TRAINING_DATA_PATH, type RankedLabel, type Triage, type TriageOptions, type TriageResult } from './create-triage.ts';
 export { createClassifierPrioritizer } from './classifier-prioritizer.ts';
 export { createClassifier, loadClassifier, type Classifier, type Prediction } from './classifier.ts';
 export { trainModel, DEFAULT_TRAIN_OPTIONS, type TrainOptions, type TrainReport } from './train-model.ts';

@@ -9,6 +9,7 @@ import { useCaseEvents, useLiveResource } from '../messages/live.ts';
 import { Link } from '../router.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
+import { CaseDisputes } from './dispute-page.tsx';
 import { PriorityBadge, SlaDetails } from './sla.tsx';
 import { StaffComposer } from './staff-composer.tsx';
 
@@ -80,6 +81,7 @@ export function StaffCasePage({ id }: { id: string }) {
           <div className="case-layout__side stack-lg">
             <CaseHeader detail={data} />
             <CaseActions detail={data} onChanged={() => void detail.refresh()} />
+            <CaseDisputes caseId={data.id} />
           </div>
           <div className="case-layout__main stack-lg">
             <CaseTimeline detail={data} />

@@ -7,7 +7,11 @@ import { ErrorAlert, Loading } from '../components/status.tsx';
 import { useResource } from '../components/use-resource.ts';
 import { Link } from '../router.tsx';
 import { AccountSummary, type Audience } from './account-summary.tsx';
+import { CardControls } from './cards/card-controls.tsx';
+import { FraudAlertPrompt } from './fraud/fraud-alert-prompt.tsx';
 import { accountTitle } from './labels.ts';
+import { RewardsLink } from './rewards/rewards-link.tsx';
+import { RewardsPanel } from '../agent/rewards-panel.tsx';
 import { TransactionList } from './transactions.tsx';
 import { useTransactionPages } from './use-transactions.ts';
 
@@ -82,6 +86,7 @@ function Statements({ account }: { account: Account }) {
 /** One account with all its transactions and statements: the cardholder's own, or any for staff (audited). */
 export function AccountPage({ id, audience = 'cardholder' }: { id: string; audience?: Audience }) {
   const account = useResource<AccountDetail>(`/api/v1/accounts/${encodeURIComponent(id)}`);
+  const [cardsVersion, setCardsVersion] = useState(0); // a fraud denial blocks and replaces a card: re-read the cards
   const title = account.data ? accountTitle(account.data) : 'Account';
   const back =
     audience === 'cardholder'
@@ -103,6 +108,7 @@ export function AccountPage({ id, audience = 'cardholder' }: { id: string; audie
       ) : null}
       {account.data ? (
         <>
+          {audience === 'cardholder' ? <FraudAlertPrompt cardIds={account.data.cards.map((c) => c.id)} onDecided={() => setCardsVersion((v) => v + 1)} /> : null}
           <section className="card stack" aria-label="Summary">
             <AccountSummary account={account.data} cards={account.data.cards} audience={audience} />
             {audience === 'cardholder' ? (
@@ -111,6 +117,8 @@ export function AccountPage({ id, audience = 'cardholder' }: { id: string; audie
               </p>
             ) : null}
           </section>
+          {audience === 'cardholder' ? <CardControls key={cardsVersion} accountId={account.data.id} /> : null}
+          {audience === 'cardholder' ? <RewardsLink accountId={account.data.id} /> : <RewardsPanel accountId={account.data.id} />}
           <Transactions account={account.data} audience={audience} />
           <Statements account={account.data} />
         </>

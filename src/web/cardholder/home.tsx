@@ -6,6 +6,7 @@ import { ErrorAlert, Loading } from '../components/status.tsx';
 import { useResource } from '../components/use-resource.ts';
 import { useSession } from '../session.tsx';
 import { AccountSummary } from './account-summary.tsx';
+import { FraudAlertPrompt } from './fraud/fraud-alert-prompt.tsx';
 import { accountTitle } from './labels.ts';
 import { TransactionList } from './transactions.tsx';
 
@@ -59,6 +60,7 @@ export function CardholderHome() {
         <PageHeading title="Your accounts">Your accounts</PageHeading>
         {firstName ? <p className="lead">Hello, {firstName}.</p> : null}
       </div>
+      <FraudAlertPrompt />
       {accounts.status === 'loading' ? <Loading label="Loading your accounts…" /> : null}
       {accounts.status === 'error' ? (
         <ErrorAlert error={accounts.error} title="We couldn’t load your accounts.">

@@ -3,6 +3,8 @@ import { formatDate, formatMoney } from '../components/format.ts';
 import { Badge } from '../components/status.tsx';
 import { Link } from '../router.tsx';
 import { declineText, transactionState } from './labels.ts';
+import { DeclineReason } from './cards/decline-reason.tsx';
+import { DisputeLink } from './disputes/dispute-link.tsx';
 
 function Amount({ t }: { t: Transaction }) {
   const money = formatMoney(t.amountCents, t.currency);
@@ -47,6 +49,8 @@ export function TransactionRow({ t, askAbout = false }: { t: Transaction; askAbo
             Ask about this
           </Link>
         ) : null}
+        {askAbout ? <DisputeLink t={t} /> : null}
+        {askAbout && t.status === 'declined' ? <DeclineReason transactionId={t.id} /> : null}
       </div>
       <div className="txn__side">
         <Amount t={t} />

@@ -34,8 +34,13 @@ function Header() {
           <span className="brand__tag">Customer service</span>
         </Link>
         <nav className="nav" aria-label="Main">
-          {user ? <NavLink to={home} except={['/staff/queue', '/staff/cases']}>{isStaff(user.role) ? 'Console' : 'Accounts'}</NavLink> : null}
+          {user ? <NavLink to={home} except={['/staff/queue', '/staff/cases', '/staff/articles', '/staff/dashboard', '/staff/complaints', '/staff/reviews', '/staff/disputes']}>{isStaff(user.role) ? 'Console' : 'Accounts'}</NavLink> : null}
           {user ? isStaff(user.role) ? <NavLink to="/staff/queue">Queue</NavLink> : <NavLink to="/messages">Messages</NavLink> : null}
+          {user && user.role === 'admin' ? <NavLink to="/staff/articles">Articles</NavLink> : null}
+          {user && ['supervisor', 'compliance', 'admin'].includes(user.role) ? <NavLink to="/staff/dashboard">Dashboard</NavLink> : null}
+          {user && ['supervisor', 'compliance', 'admin'].includes(user.role) ? <NavLink to="/staff/complaints">Complaints</NavLink> : null}
+          {user ? <NavLink to={isStaff(user.role) ? '/staff/disputes' : '/disputes'}>Disputes</NavLink> : null}
+          {user && isStaff(user.role) ? <NavLink to="/staff/reviews">Reviews</NavLink> : null}
           <NavLink to="/contact">Contact us</NavLink>
           {user ? (
             <button type="button" className="nav__link nav__button" onClick={handleSignOut}>
@@ -52,6 +57,8 @@ function Header() {
 
 function Footer() {
   const directory = useDirectory();
+  const { state } = useSession();
+  const isCardholderView = !(state.status === 'signed-in' && isStaff(state.user.role));
   const first = directory.data?.hotlines[0];
   return (
     <footer className="site-footer">
@@ -67,6 +74,12 @@ function Footer() {
             '.'
           )}
         </p>
+        {isCardholderView ? (
+          <p>
+            Not happy with our service? <Link to="/complaints/new">Make a formal complaint</Link> and we will answer in writing,
+            or <Link to="/callbacks/new">ask us to call you</Link>.
+          </p>
+        ) : null}
         <p>We will never ask for your full card number, security code, PIN or a one-time code.</p>
       </div>
     </footer>

@@ -1,9 +1,104 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { type ApiError, api, query } from '../api-client.ts';
 import type { Directory } from '../api-types.ts';
+import { Button } from '../components/button.tsx';
 import { useDirectory } from '../components/directory.tsx';
+import { Field } from '../components/field.tsx';
 import { PageHeading } from '../components/page.tsx';
 import { Badge, ErrorAlert, Loading } from '../components/status.tsx';
+import { asApiError } from '../components/use-resource.ts';
+import type { RouteAnswer } from '../../modules/directory/route-question.schema.ts';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
+
+const QUESTION_MAX = 300; // ROUTE_QUERY_MAX_CHARS on the server
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** "Which number do I call?": a question in the cardholder's words → one hotline, its hours and why. */
+function WhichNumber() {
+  const [question, setQuestion] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [failure, setFailure] = useState<ApiError | undefined>();
+  const [answer, setAnswer] = useState<RouteAnswer | undefined>();
+  const [isAsking, setIsAsking] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const q = question.trim();
+    setFailure(undefined);
+    if (!q) {
+      setError('Describe what you need help with, for example \u201cmy gift card balance\u201d.');
+      return inputRef.current?.focus();
+    }
+    setError(undefined);
+    setIsAsking(true);
+    try {
+      setAnswer(await api<RouteAnswer>(`/api/v1/directory/route${query({ q })}`, { notifyUnauthorized: false }));
+    } catch (caught) {
+      setAnswer(undefined);
+      setFailure(asApiError(caught));
+    } finally {
+      setIsAsking(false);
+    }
+  };
+
+  return (
+    <section className="stack" aria-labelledby="which-number">
+      <h2 id="which-number">Which number do I call?</h2>
+      <form className="form stack-sm" onSubmit={submit} noValidate>
+        <Field
+          ref={inputRef}
+          id="which-number-q"
+          label="What do you need help with?"
+          hint="In your own words, for example “my corporate card was declined abroad”."
+          value={question}
+          maxLength={QUESTION_MAX}
+          error={error}
+          onValueChange={setQuestion}
+        />
+        <Button type="submit" disabled={isAsking}>{isAsking ? 'Finding the number\u2026' : 'Find the number'}</Button>
+      </form>
+      {failure ? <ErrorAlert error={failure} title="We couldn’t find the number." /> : null}
+      <div role="status" aria-live="polite">
+        {answer ? (
+          <div className="card card--accent stack-sm" aria-label="The number to call">
+            <p className="eyebrow">Call {answer.name}</p>
+            <p className="tile__phone">
+              <a href={`tel:${answer.hotline.phone}`} className="phone-link">
+                <span className="visually-hidden">Call {answer.name}: </span>
+                {answer.hotline.display}
+              </a>
+            </p>
+            <p>Open {lowerFirst(answer.hours.label)}.</p>
+            <p>{answer.why}</p>
+            {answer.articles.length > 0 ? (
+              <p>
+                Or read first:{' '}
+                {answer.articles.map((a, i) => (
+                  <span key={a.slug}>{i > 0 ? ', ' : ''}<a href={a.url}>{a.slug.replaceAll('-', ' ')}</a></span>
+                ))}
+              </p>
+            ) : null}
+            {answer.alternatives.length > 0 ? (
+              <div>
+                <p>If it is about another product:</p>
+                <ul className="plain-list">
+                  {answer.alternatives.map((alt) => (
+                    <li key={alt.productLine}>
+                      {alt.name}: <a href={`tel:${alt.hotline.phone}`}>{alt.hotline.display}</a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
 
 function Hotlines({ directory }: { directory: Directory }) {
   return (
@@ -133,6 +228,9 @@ function Escalate({ directory }: { directory: Directory }) {
         <ul className="card card--warning bullet-list">
           {directory.securityAdvice.map((advice) => <li key={advice}>{advice}</li>)}
         </ul>
+        <p>
+          Got a call, e-mail, text or link that claims to be us? <Link to="/scam-check">Check whether it is really us</Link>.
+        </p>
       </section>
     </>
   );
@@ -158,6 +256,7 @@ export function ContactPage() {
       ) : null}
       {directory.data ? (
         <>
+          <WhichNumber />
           <WriteToUs directory={directory.data} isSignedIn={state.status === 'signed-in'} />
           <Hotlines directory={directory.data} />
           <MailAndOnline directory={directory.data} />

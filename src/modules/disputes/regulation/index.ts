@@ -60,3 +60,4 @@ export {
   type DeadlineWarning,
 } from './deadline-warnings.ts';
 export { type Liability, liabilityFor, type LiabilityInput, type LiabilityTier } from './liability.ts';
+export { plainDate } from './plain-date.ts';

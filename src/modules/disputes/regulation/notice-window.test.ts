@@ -93,7 +93,7 @@ describe('noticeWindow: 60 days after the first statement showing the charge was
 describe('noticeWindow explains itself in plain words', () => {
   it('a late notice says it is handled as a courtesy, without the protections', () => {
     const w = noticeWindow({ noticeReceivedOn: '2026-03-19', firstStatementShowingCharge: { closingDate: '2026-01-15' }, regulation: 'reg_z' });
-    assert.match(w.explanation, /3 days after the last day \(2026-03-16\)/);
+    assert.match(w.explanation, /3 days after the last day \(Monday, March 16, 2026\)/);
     assert.match(w.explanation, /as a courtesy/);
     assert.match(w.explanation, /Fair Credit Billing Act protections .* do not apply/);
     assert.equal(w.citation, '12 CFR 1026.13(b)(1)');

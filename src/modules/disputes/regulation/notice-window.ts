@@ -26,6 +26,7 @@
 import { addCalendarDays, calendarDaysBetween, isIsoDate, type IsoDate } from '../../calendars/index.ts';
 import type { Regulation } from './regulation.ts';
 import { REG_E_NOTICE_WINDOW_DAYS, REG_Z_NOTICE_WINDOW_DAYS } from './regulatory-constants.ts';
+import { plainDate } from './plain-date.ts';
 
 export type StatementShowingCharge = {
   readonly closingDate: IsoDate;
@@ -122,18 +123,18 @@ export function noticeWindow(input: NoticeWindowInput): NoticeWindow {
   if (!windowStarted) {
     const explanation =
       basis === 'open_cycle_closing_date'
-        ? `The charge is not on a statement yet, so your notice is in time. Once it appears on the statement closing ${startsOn}, you would have until about ${lastDayToNotify} to tell us.`
+        ? `The charge is not on a statement yet, so your notice is in time. Once it appears on the statement closing ${plainDate(startsOn)}, you would have until about ${plainDate(lastDayToNotify)} to tell us.`
         : `Your notice arrived before the statement showing the charge was sent, so it is in time.`;
     return { eligible: true, handling: 'regulatory', windowStarted, lastDayToNotify, daysToSpare: calendarDaysBetween(notice, lastDayToNotify), basis, citation, explanation };
   }
   if (notice <= lastDayToNotify) {
     const daysToSpare = calendarDaysBetween(notice, lastDayToNotify);
-    const explanation = `Your notice reached us on ${notice}, within the 60 days after the statement of ${startsOn} (the last day was ${lastDayToNotify}), so ${PROTECTIONS_IN_WORDS[which]} apply.`;
+    const explanation = `Your notice reached us on ${plainDate(notice)}, within the 60 days after the statement of ${plainDate(startsOn)} (the last day was ${plainDate(lastDayToNotify)}), so ${PROTECTIONS_IN_WORDS[which]} apply.`;
     return { eligible: true, handling: 'regulatory', windowStarted, lastDayToNotify, daysToSpare, basis, citation, explanation };
   }
   const daysLate = calendarDaysBetween(lastDayToNotify, notice);
   const explanation =
-    `Your notice reached us on ${notice}, ${daysLate} day${daysLate === 1 ? '' : 's'} after the last day (${lastDayToNotify}) ` +
-    `of the 60 days after the statement of ${startsOn}. We will still look into it as a courtesy, but ${PROTECTIONS_IN_WORDS[which]} do not apply.`;
+    `Your notice reached us on ${plainDate(notice)}, ${daysLate} day${daysLate === 1 ? '' : 's'} after the last day (${plainDate(lastDayToNotify)}) ` +
+    `of the 60 days after the statement of ${plainDate(startsOn)}. We will still look into it as a courtesy, but ${PROTECTIONS_IN_WORDS[which]} do not apply.`;
   return { eligible: false, handling: 'courtesy', windowStarted, lastDayToNotify, daysLate, basis, citation, explanation };
 }

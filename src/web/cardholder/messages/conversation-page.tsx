@@ -11,6 +11,9 @@ import { MessageItem } from '../../messages/message-item.tsx';
 import { mergeTimeline } from '../../messages/timeline.ts';
 import { Link } from '../../router.tsx';
 import { CsatPrompt } from './csat.tsx';
+import { CaseLetters } from '../complaints/case-letters.tsx';
+import { type NextSteps, NextStepsNotice } from '../complaints/next-steps-notice.tsx';
+import { EscalatePanel } from './escalate-panel.tsx';
 import { HumanPath } from './human-path.tsx';
 import { ReplyForm } from './reply-form.tsx';
 
@@ -57,6 +60,7 @@ export function ConversationPage({ id }: { id: string }) {
   const path = `/api/v1/cases/${encodeURIComponent(id)}`;
   const detail = useLiveResource<CaseDetail>(path);
   const [flash, setFlash] = useState<Flash | null>(() => takeFlash(id));
+  const [nextSteps, setNextSteps] = useState<NextSteps | null>(null);
   const marked = useRef<string>('');
   useCaseEvents((event) => {
     if (event.caseId === null || event.caseId === id) void detail.refresh();
@@ -73,6 +77,7 @@ export function ConversationPage({ id }: { id: string }) {
 
   const onSent = (posted: MessagePosted) => {
     setFlash({ caseId: id, sent: false, notice: posted.notice });
+    setNextSteps(posted.nextSteps ?? null);
     void detail.refresh();
   };
 
@@ -86,6 +91,7 @@ export function ConversationPage({ id }: { id: string }) {
       {data ? <CaseBar detail={data} /> : null}
       <div role="status" className="stack-sm live-region">
         {flash && data ? <SentNotice flash={flash} number={data.number} /> : null}
+        <NextStepsNotice steps={nextSteps} />
       </div>
       {detail.isLoading && !data ? <Loading label="Loading the conversation…" /> : null}
       {detail.error && !data ? (
@@ -114,6 +120,7 @@ export function ConversationPage({ id }: { id: string }) {
               ))}
             </ol>
           </section>
+          <CaseLetters caseId={id} version={lastMessage} />
           <CsatPrompt caseId={id} rating={data.csat.rating} canRate={data.csat.canRate} onRated={() => void detail.refresh()} />
           {data.canReply ? (
             <ReplyForm caseId={id} onSent={onSent} onClosed={() => void detail.refresh()} />
@@ -125,6 +132,7 @@ export function ConversationPage({ id }: { id: string }) {
               </p>
             </Notice>
           )}
+          <EscalatePanel detail={data} onEscalated={() => void detail.refresh()} />
           <HumanPath productLine={data.productLine} />
         </>
       ) : null}

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { findDemoScenario } from '../../src/modules/banking/index.ts';
+import { WEB_DIST } from '../../src/web/serve.ts';
+import { buildTestApp, type Session, signIn, type TestApp } from '../helpers.ts';
+import { launchBrowser, newPage, signInThroughUi } from './browser.ts';
+
+// The fraud-alert prompt, the denial (card blocked, replacement ordered, recurring merchants, liability), card
+// lock/unlock, "why was my card declined?" and the public one-time link. The app is built here (not with
+// startWebApp) because the test feeds authorizations and reads the link token from the outbox, as the e-mail
+// would carry it.
+
+let t: TestApp;
+let baseUrl: string;
+let browser: Browser;
+let agent: Session;
+let goldCardId: string;
+let rewardsCardId: string;
+let goldAccountId: string;
+
+before(async () => {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST} is missing: run "npm run build:web" first`);
+  t = await buildTestApp({ serveWeb: true });
+  baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchBrowser();
+  agent = await signIn(t, 'agent@example.com');
+  const planted = await findDemoScenario(t.database.db, 'foreign_cnp_unusual');
+  assert.ok(planted?.customerId);
+  const { rows } = await t.database.pool.query<{ id: string; account_id: string; card_product: string }>(
+    'SELECT k.id, k.account_id, a.card_product FROM cards k JOIN accounts a ON a.id = k.account_id WHERE a.customer_id = $1 AND k.status = $2',
+    [planted.customerId, 'active'],
+  );
+  const gold = rows.find((r) => r.card_product === 'gold_card');
+  const rewards = rows.find((r) => r.card_product === 'cash_rewards');
+  assert.ok(gold && rewards, 'the demo cardholder has a gold and a rewards card');
+  goldCardId = gold.id;
+  goldAccountId = gold.account_id;
+  rewardsCardId = rewards.id;
+});
+
+after(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+/** The processor feed (staff): a foreign, card-not-present charge at a gambling site, a little later each time. */
+async function authorize(cardId: string, merchantName: string, merchantCountry: string): Promise<{ transactionId: string; status: string; alert: { id: string } | null }> {
+  t.clock.advance(11 * 60_000); // past the velocity window of the previous one
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/authorizations',
+    headers: agent.headers,
+    payload: { cardId, amountCents: 24_999, currency: 'USD', merchantName, mcc: '7995', merchantCountry, cardPresent: false },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json();
+}
+
+async function assertAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [], `${name}: axe found serious or critical violations`);
+  assert.equal(await page.locator('h1').count(), 1, `${name}: one h1`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${name}: ${overflow} px of sideways scrolling at 390 px`);
+}
+
+test('a cardholder denies a fraud alert: the card is blocked, a replacement is ordered, and declines are explained', async () => {
+  const raised = await authorize(goldCardId, 'Lucky Star Casino Online', 'NG');
+  assert.ok(raised.alert, 'the charge raises an alert');
+  const { rows: cards } = await t.database.pool.query<{ last4: string }>('SELECT last4 FROM cards WHERE id = $1', [goldCardId]);
+  const oldLast4 = cards[0]?.last4 ?? '';
+
+  const { context, page } = await newPage(browser, baseUrl);
+  await signInThroughUi(page, { baseUrl, clock: t.clock, close: async () => {} }, 'cardholder@example.com');
+  await page.getByRole('heading', { level: 1, name: 'Your accounts' }).waitFor();
+  const prompt = page.getByRole('region', { name: 'Fraud alerts' });
+  const alert = prompt.getByRole('region', { name: 'Did you make this purchase?' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Lucky Star Casino Online/);
+  assert.match(await alert.innerText(), /\$249\.99/);
+  assert.match(await alert.innerText(), /country where you have not used this card/);
+  await assertAccessible(page, 'home with a fraud alert');
+
+  await alert.getByRole('button', { name: 'It wasn’t me' }).click();
+  const blocked = page.getByText(`Your card ending ${oldLast4} is blocked.`);
+  await blocked.waitFor();
+  const replacement = await page.getByText(/A replacement card ending \d{4} has been ordered/).innerText();
+  const newLast4 = /ending (\d{4})/.exec(replacement)?.[1] ?? '';
+  assert.match(newLast4, /^\d{4}$/);
+  assert.notEqual(newLast4, oldLast4, 'the replacement has a new last 4');
+  await page.getByRole('heading', { name: 'Merchants to give your new card to' }).waitFor();
+  await page.getByRole('heading', { name: 'What you pay' }).waitFor();
+  await page.getByText(/You pay nothing for charges you did not make/).waitFor();
+  await page.getByText(/the law limits what you could owe to \$50\.00 \(12 CFR 1026\.12\(b\)\(1\)\(ii\)\)/).waitFor();
+  await page.getByText(/We opened fraud case \S+ for these charges/).waitFor();
+  await assertAccessible(page, 'home after denying');
+
+  // The ledger agrees: the old card is out of use and the new one is active.
+  const { rows: after } = await t.database.pool.query<{ status: string; replaced_by: string | null }>('SELECT status, replaced_by FROM cards WHERE id = $1', [goldCardId]);
+  assert.equal(after[0]?.status, 'replaced');
+  const { rows: fresh } = await t.database.pool.query<{ status: string; last4: string }>('SELECT status, last4 FROM cards WHERE id = $1', [after[0]?.replaced_by]);
+  assert.deepEqual(fresh[0], { status: 'active', last4: newLast4 });
+
+  // A purchase on the old card is now declined, and the account page says why in plain words.
+  const declined = await authorize(goldCardId, 'Corner Market', 'US');
+  assert.equal(declined.status, 'declined');
+  await page.goto(`/accounts/${goldAccountId}`);
+  const controls = page.getByRole('region', { name: 'Lock or unlock a card' });
+  await controls.waitFor();
+  await controls.getByRole('button', { name: `Lock card ending ${newLast4}` }).click();
+  await controls.getByText(`Card ending ${newLast4} is locked.`, { exact: false }).waitFor();
+  await controls.getByRole('button', { name: `Unlock card ending ${newLast4}` }).click();
+  await controls.getByText(`Card ending ${newLast4} is unlocked and ready to use.`).waitFor();
+  const row = page.getByRole('list', { name: 'Transactions' }).getByRole('listitem').filter({ hasText: 'Corner Market' }).first();
+  await row.getByRole('button', { name: 'Why was my card declined?' }).click();
+  await row.getByText(/This card was replaced|Your card was blocked/).waitFor();
+  await assertAccessible(page, 'account page with card controls');
+  await context.close();
+});
+
+test('the one-time link answers an alert without signing in, once; a used link says so', async () => {
+  const raised = await authorize(rewardsCardId, 'Lagos Bets Ltd', 'SN');
+  assert.ok(raised.alert);
+  const { rows } = await t.database.pool.query<{ payload: { channel: string; data: { token?: string } } }>(
+    "SELECT payload FROM outbox WHERE topic = 'fraud.alert' AND payload->'data'->>'alertId' = $1",
+    [raised.alert.id],
+  );
+  const token = rows.find((r) => r.payload.channel === 'email')?.payload.data.token;
+  assert.ok(token, 'the e-mail carries the one-time token');
+  const link = `/alerts/${raised.alert.id}?token=${encodeURIComponent(token)}`;
+
+  const { context, page } = await newPage(browser, baseUrl);
+  await page.goto(link);
+  await page.getByRole('heading', { level: 1, name: 'Was this you?' }).waitFor();
+  const alert = page.getByRole('region', { name: 'Did you make this purchase?' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Lagos Bets Ltd/);
+  await assertAccessible(page, 'one-time link page');
+  await alert.getByRole('button', { name: 'It was me' }).click();
+  await page.getByText('Thank you for confirming it was you.').waitFor();
+  await page.getByText(/We will not ask again about this merchant until/).waitFor();
+
+  await page.goto(link);
+  await page.getByText('This link can’t be used any more.').waitFor();
+  await page.getByRole('link', { name: 'Sign in to see your alerts' }).waitFor();
+  await assertAccessible(page, 'used one-time link');
+  const { rows: stored } = await t.database.pool.query<{ status: string; decided_via: string }>('SELECT status, decided_via FROM fraud_alerts WHERE id = $1', [raised.alert.id]);
+  assert.deepEqual(stored[0], { status: 'confirmed', decided_via: 'link' });
+  await context.close();
+});
