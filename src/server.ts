@@ -1,6 +1,7 @@
 import { buildApp, completeDeps } from './app.ts';
 import { loadServicePolicy, startCaseWorkers } from './modules/cases/index.ts';
 import { startReviewWorkers } from './modules/reviews/index.ts';
+import { startRewardsWorkers } from './modules/rewards/index.ts';
 import { createDefaultNotifier, startDispatcher } from './modules/notifications/index.ts';
 import { createJobs } from './platform/jobs/index.ts';
 import { ensureHelpArticles } from './modules/help-center/index.ts';
@@ -74,10 +75,13 @@ async function main(): Promise<void> {
   });
   // Account reviews: the start-up hold rule, then the document sweep (reminders, overdue escalation).
   const stopReviewWorkers = await startReviewWorkers(deps, { schedule: (name, seconds, run) => jobs.every(name, seconds, async () => void (await run())) });
+  // Rewards: the posting sweep (due points post; a ledger that disagrees with the rules opens a rewards case).
+  const stopRewardsWorkers = await startRewardsWorkers(deps, { schedule: (name, seconds, run) => jobs.every(name, seconds, async () => void (await run())) });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     stopWorkers();
     stopReviewWorkers();
+    stopRewardsWorkers();
     await app.close();
     await dispatcher.stop();
     await stopBridge();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
+import PDFDocument from 'pdfkit';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, signInThroughUi, startWebApp, type WebApp } from './browser.ts';
 
@@ -24,6 +25,17 @@ async function assertAccessible(page: Page, name: string): Promise<void> {
   const text = bad.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   assert.deepEqual(text, [], `${name}: axe found serious or critical violations`);
   assert.equal(await page.locator('h1').count(), 1, `${name}: one h1`);
+}
+
+/** A one-page PDF "statement" to attach (pdfkit, as the notices use). */
+function statementPdf(): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'LETTER' });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.text('Statement page 1');
+  doc.end();
+  return done;
 }
 
 async function assertNoSidewaysScroll(page: Page, name: string): Promise<void> {
@@ -71,6 +83,7 @@ test('a cardholder escalates an unresolved case to a supervisor and files a comp
   await me.getByLabel('What is it about?').selectOption({ label: 'Customer service or how I was treated' });
   await me.getByLabel('What happened?').fill('I asked a simple question a week ago and was ignored until I asked for a supervisor.');
   await me.getByLabel('What would you like us to do?').fill('Answer my question and tell me why it took so long.');
+  await me.getByLabel('Attach files (optional)').setInputFiles({ name: 'statement.pdf', mimeType: 'application/pdf', buffer: await statementPdf() });
   await me.getByRole('button', { name: 'Send complaint' }).click();
   const filed = me.getByRole('status').filter({ hasText: 'Your complaint is recorded.' });
   await filed.waitFor();
@@ -80,6 +93,7 @@ test('a cardholder escalates an unresolved case to a supervisor and files a comp
   assert.match(filedText, /confirm we received it by Tuesday, June 16, 2026/);
   assert.match(filedText, /written response by Tuesday, June 30, 2026/);
   assert.match(filedText, /no later than Friday, August 14, 2026/);
+  assert.match(filedText, /Your document is attached to it/);
   await assertAccessible(me, 'complaint confirmation');
   await assertNoSidewaysScroll(me, 'complaint confirmation');
 
@@ -131,6 +145,7 @@ test('a cardholder escalates an unresolved case to a supervisor and files a comp
   await me.getByRole('link', { name: 'Follow your complaint in your messages' }).click();
   const letters = me.getByRole('region', { name: 'Letters about this case' });
   await letters.getByText('We have received your complaint', { exact: true }).waitFor();
+  await me.getByRole('link', { name: 'Download statement.pdf' }).waitFor();
   const pdf = await me.request.get((await letters.getByRole('link', { name: /Download the PDF/ }).getAttribute('href')) ?? '');
   assert.equal(pdf.status(), 200);
   assert.equal(Buffer.from(await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');

@@ -21,6 +21,7 @@ let agent: Session;
 let goldCardId: string;
 let rewardsCardId: string;
 let goldAccountId: string;
+let rewardsAccountId: string;
 
 before(async () => {
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST} is missing: run "npm run build:web" first`);
@@ -40,6 +41,7 @@ before(async () => {
   goldCardId = gold.id;
   goldAccountId = gold.account_id;
   rewardsCardId = rewards.id;
+  rewardsAccountId = rewards.account_id;
 });
 
 after(async () => {
@@ -151,5 +153,30 @@ test('the one-time link answers an alert without signing in, once; a used link s
   await assertAccessible(page, 'used one-time link');
   const { rows: stored } = await t.database.pool.query<{ status: string; decided_via: string }>('SELECT status, decided_via FROM fraud_alerts WHERE id = $1', [raised.alert.id]);
   assert.deepEqual(stored[0], { status: 'confirmed', decided_via: 'link' });
+  await context.close();
+});
+
+test('an agent blocks and reissues a card from the staff account page, and both are audited', async () => {
+  const { rows } = await t.database.pool.query<{ last4: string }>('SELECT last4 FROM cards WHERE id = $1', [rewardsCardId]);
+  const last4 = rows[0]?.last4 ?? '';
+  const { context, page } = await newPage(browser, baseUrl, { width: 1280, height: 900 });
+  await signInThroughUi(page, { baseUrl, clock: t.clock, close: async () => {} }, 'agent@example.com');
+  await page.getByRole('heading', { level: 1, name: 'Staff console' }).waitFor();
+  await page.goto(`/staff/accounts/${rewardsAccountId}`);
+  const section = page.getByRole('region', { name: 'Block or reissue a card' });
+  await section.waitFor();
+  await section.getByRole('button', { name: `Block card ending ${last4}` }).click();
+  await section.getByText(/Write why, in a few words/).waitFor(); // no reason, no block
+  await section.getByLabel(`Reason (card ending ${last4})`).fill('Cardholder called: card stolen');
+  await section.getByRole('button', { name: `Block card ending ${last4}` }).click();
+  await section.getByText(`Card ending ${last4} is blocked.`).waitFor();
+  await section.getByLabel(`Reason (card ending ${last4})`).fill('Replacement after theft');
+  await section.getByRole('button', { name: `Reissue card ending ${last4}` }).click();
+  const done = await section.getByText(/is replaced by a new card ending \d{4}\./).innerText();
+  const newLast4 = /new card ending (\d{4})/.exec(done)?.[1];
+  assert.ok(newLast4 && newLast4 !== last4);
+  await assertAccessible(page, 'staff account page with card actions');
+  const { rows: audit } = await t.database.pool.query<{ action: string }>("SELECT action FROM audit_log WHERE target_id = $1 AND action IN ('card.block', 'card.reissue') ORDER BY action", [rewardsCardId]);
+  assert.deepEqual(audit.map((r) => r.action), ['card.block', 'card.reissue']);
   await context.close();
 });

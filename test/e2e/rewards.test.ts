@@ -79,6 +79,12 @@ test('a cardholder opens rewards and learns a grocery purchase hit the quarterly
   assert.match(text, /\$6,000\.00/);
   assert.equal(await button.first().getAttribute('aria-expanded'), 'true');
   await assertAccessible(page, 'rewards page with an explanation open');
+
+  // Use the points: 2,500 points are a $25.00 statement credit.
+  await page.getByLabel('Points to redeem for a statement credit').fill('2500');
+  await page.getByText('That is $25.00.').waitFor();
+  await page.getByRole('button', { name: 'Redeem for a statement credit' }).click();
+  await page.getByText('2,500 points redeemed: a credit of $25.00 is on your account.').waitFor();
   await context.close();
 });
 

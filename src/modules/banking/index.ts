@@ -28,6 +28,7 @@ export {
   type TransactionStatus,
 } from './core-banking.port.ts';
 export { createLedgerBanking } from './ledger.adapter.ts';
+export { creditStep, debitStep, type MoneyStep, runMoneySteps } from './money-steps.ts';
 export { findDemoScenario, listDemoScenarios, type DemoScenario } from './demo-scenarios.repo.ts';
 export { BONUS_CAP_CENTS, BONUS_MCC } from './demo/scenarios.ts';
 export { type BankingDemoSummary, buildBankingDemo, seedBankingDemo } from './demo/generate.ts';

@@ -57,7 +57,7 @@ export async function prepareOpenCase(deps: CaseDeps, actor: CardholderActor, in
   const subject = redactInbound(input.subject);
   const message = await prepareMessage(deps, input.body, input.files, subject.findings);
   const triage = deps.prioritize({ subject: subject.text, body: message.body });
-  const productLine = productLineFor(deps.profile, account?.productLine ?? null, `${subject.text} ${message.body}`);
+  const productLine = productLineFor(deps.profile, account?.productLine ?? null, `${subject.text} ${message.body}`, triage.suggestion?.productLine ?? null);
   return {
     actor,
     channel,
@@ -99,7 +99,7 @@ function newCaseRecords(deps: CaseDeps, p: PreparedCase, number: string, meta: R
   const sealed = sealMessage(deps, { caseId, message: p.message, author, internal: false, at: now });
   const who = { actor_id: p.actor.userId, actor_role: 'cardholder', actor_name: p.actor.displayName };
   const events: CaseEventInput[] = [
-    { case_id: caseId, at: now, kind: 'opened', ...who, visible_to_cardholder: true, message_id: null, data: { number, priority: p.triage.priority, queue: p.queue, matched: p.triage.matched, channel: p.channel } },
+    { case_id: caseId, at: now, kind: 'opened', ...who, visible_to_cardholder: true, message_id: null, data: { number, priority: p.triage.priority, queue: p.queue, matched: p.triage.matched, channel: p.channel, triage: p.triage.suggestion ?? null } },
     {
       case_id: caseId,
       at: now,

@@ -14,7 +14,7 @@ import type { DisputeDeps } from './dispute-deps.ts';
 import { money } from './dispute.view.ts';
 import type { DisputeOutcome } from './disputes.tables.ts';
 import { type DisputeWithCase, insertMoneyStep, listMoneySteps, lockDispute, markStepReversed, type MoneyStepRow, updateDispute } from './disputes.repo.ts';
-import { creditStep, debitStep, type MoneyStep, runMoneySteps } from './money-steps.ts';
+import { creditStep, debitStep, type MoneyStep, runMoneySteps } from '../banking/index.ts';
 import { type Deadline, plainDate, regEReversalHonorThrough, regEResultsDueBy } from './regulation/index.ts';
 
 type Ctx = { deps: DisputeDeps; unit: Unit; actor: StaffActor; meta: RequestMeta; now: Date; today: IsoDate };

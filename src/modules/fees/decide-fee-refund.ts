@@ -13,7 +13,8 @@ import { feeRefundView } from './fee-refund.view.ts';
 import { findFeeRefund, updateFeeRefund } from './fees.repo.ts';
 import type { FeeRefundView } from './fees.schema.ts';
 import { formatMoney } from './quote-fee-refund.ts';
-import { refundCreditStep, runMoneySteps } from './refund-steps.ts';
+import { runMoneySteps } from '../banking/index.ts';
+import { refundCreditStep } from './refund-steps.ts';
 
 export const APPROVER_ROLES = ['supervisor', 'admin'] as const;
 export type Decision = 'approve' | 'reject';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { AdjustmentInput, CoreBanking, PostingInput, PostingResult, Transaction } from '../banking/index.ts';
-import { refundCreditStep, runMoneySteps } from './refund-steps.ts';
+import { runMoneySteps } from '../banking/index.ts';
+import { refundCreditStep } from './refund-steps.ts';
 
 /** An external processor stand-in: postings commit on their own (so only the compensation can take one back). */
 function fakeProcessor(replayed = false) {

@@ -18,7 +18,8 @@ import { findFeeRefund, findRefundForFee, insertFeeRefund } from './fees.repo.ts
 import type { FeeRefundView } from './fees.schema.ts';
 import type { FeeRefundStatus } from './fees.tables.ts';
 import { buildQuote, loadAccount, today } from './quote-account-fee.ts';
-import { refundCreditStep, runMoneySteps } from './refund-steps.ts';
+import { runMoneySteps } from '../banking/index.ts';
+import { refundCreditStep } from './refund-steps.ts';
 
 /** Fee refunds are `fre_…` (the platform's id list has no prefix for them yet; same alphabet and length). */
 export const newFeeRefundId = () => `fre_${newId('evt').slice(4)}`;

@@ -109,6 +109,10 @@ async function deny(deps: FraudDeps, unit: Unit, who: Answerer, row: FraudAlertR
   if (replacement) links.replacementCardId = replacement.id;
   unauthorized.slice(1).forEach((t, i) => (links[`unauthorizedTransactionId${i + 2}`] = t.id));
   const charges = unauthorized.map(chargeView);
+  // LIMITATION: the charges are recorded on the fraud case as disputed for reason "unauthorized" (the
+  // fraud_reported event); no dispute row is filed per charge, since most are still authorizations (not
+  // disputable until they post, REFERENCE.md); the agent works them on the fraud case, and a posted one can
+  // also be disputed from the account page.
   const opened = await openSystemCase(
     deps.cases,
     unit,

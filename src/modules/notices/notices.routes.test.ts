@@ -89,6 +89,25 @@ describe('Written notices: complaint acknowledgment and response letters', () =>
     assert.equal(audit.rows[0].n, 1);
   });
 
+  it('sends no letter for a CFPB complaint: the portal acknowledges it', async () => {
+    const compliance = await signIn(t, 'compliance@example.com');
+    const { rows } = await t.database.pool.query("SELECT customer_id FROM users WHERE email = 'cardholder@example.com'");
+    const recorded = await post('/api/v1/regulator-complaints', compliance, { portalComplaintId: '260615-000123', receivedOn: '2026-06-15', narrative: 'The bank ignored my fee question.', product: 'Credit card', customerId: rows[0].customer_id, caseIds: [] });
+    assert.equal(recorded.statusCode, 201, recorded.body);
+    const ack = await post(`/api/v1/complaints/${recorded.json().id}/acknowledge`, compliance, {});
+    assert.equal(ack.statusCode, 200, ack.body);
+    assert.equal(ack.json().status, 'acknowledged');
+    assert.deepEqual((await get(`/api/v1/cases/${recorded.json().caseId}/notices`, compliance)).json().items, []);
+  });
+
+  it('serves the complaint form\u2019s choices to any signed-in user, not to anonymous visitors', async () => {
+    const res = await get('/api/v1/complaints/options', holder);
+    assert.equal(res.statusCode, 200);
+    assert.ok(res.json().categories.some((c: { id: string }) => c.id === 'fees_interest'));
+    assert.deepEqual(res.json().clocks, { acknowledgmentBusinessDays: 1, responseCalendarDays: 15, finalCalendarDays: 60 });
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/complaints/options' })).statusCode, 401);
+  });
+
   it('stores the HTML letter encrypted, never as plain text', async () => {
     const { rows } = await t.database.pool.query('SELECT html FROM notices WHERE case_id = $1', [caseId]);
     assert.equal(rows.length, 1);

@@ -4,3 +4,5 @@ export { rewardsRoutes } from './rewards.routes.ts';
 export { syncRewards, rulesFor } from './post-points.ts';
 export { computeEarnings, type Earning, type EarnTransaction } from './earn-engine.ts';
 export { plantRewardsDemo } from './demo/plant-rewards-demo.ts';
+export { startRewardsWorkers } from './workers.ts';
+export { sweepRewards } from './sweep-rewards.ts';

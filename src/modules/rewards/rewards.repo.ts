@@ -111,3 +111,11 @@ export async function decideAdjustment(db: Executor, id: string, patch: { status
 export async function listAdjustments(db: Executor, accountId: string, limit: number): Promise<AdjustmentRow[]> {
   return db.selectFrom('reward_adjustments').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
+
+/** Accounts with any points posting, in id order after `after` (the posting sweep's work list). */
+export async function listLedgerAccounts(db: Executor, after: string | null, limit: number): Promise<string[]> {
+  let q = db.selectFrom('reward_ledger_entries').select('account_id').distinct();
+  if (after) q = q.where('account_id', '>', after);
+  const rows = await q.orderBy('account_id').limit(limit).execute();
+  return rows.map((r) => r.account_id);
+}

@@ -8,6 +8,7 @@ import { useResource } from '../components/use-resource.ts';
 import { Link } from '../router.tsx';
 import { AccountSummary, type Audience } from './account-summary.tsx';
 import { CardControls } from './cards/card-controls.tsx';
+import { StaffCardActions } from './cards/staff-card-actions.tsx';
 import { FraudAlertPrompt } from './fraud/fraud-alert-prompt.tsx';
 import { accountTitle } from './labels.ts';
 import { RewardsLink } from './rewards/rewards-link.tsx';
@@ -118,6 +119,7 @@ export function AccountPage({ id, audience = 'cardholder' }: { id: string; audie
             ) : null}
           </section>
           {audience === 'cardholder' ? <CardControls key={cardsVersion} accountId={account.data.id} /> : null}
+          {audience === 'staff' ? <StaffCardActions accountId={account.data.id} /> : null}
           {audience === 'cardholder' ? <RewardsLink accountId={account.data.id} /> : <RewardsPanel accountId={account.data.id} />}
           <Transactions account={account.data} audience={audience} />
           <Statements account={account.data} />

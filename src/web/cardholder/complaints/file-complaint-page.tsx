@@ -7,6 +7,8 @@ import { PageHeading } from '../../components/page.tsx';
 import { ErrorAlert, Loading, Notice } from '../../components/status.tsx';
 import { TextArea } from '../../components/text-area.tsx';
 import { asApiError, useResource } from '../../components/use-resource.ts';
+import { FilePicker } from '../../messages/attachments.tsx';
+import { postReply } from '../../messages/post-message.ts';
 import { Link, useLocation } from '../../router.tsx';
 import { HumanPath, REASSURANCE } from '../messages/human-path.tsx';
 import type { Complaint, ComplaintOptions } from './complaint-types.ts';
@@ -14,7 +16,7 @@ import type { Complaint, ComplaintOptions } from './complaint-types.ts';
 type Errors = Partial<Record<'category' | 'description' | 'desiredOutcome', string>>;
 
 /** The confirmation: the reference, the case, and the three dates we committed to, in words. */
-function Filed({ complaint, caseNumber }: { complaint: Complaint; caseNumber: string | null }) {
+function Filed({ complaint, caseNumber, documents }: { complaint: Complaint; caseNumber: string | null; documents: number }) {
   const due = complaint.dueDates;
   return (
     <Notice tone="success" title="Your complaint is recorded.">
@@ -26,6 +28,7 @@ function Filed({ complaint, caseNumber }: { complaint: Complaint; caseNumber: st
           </>
         ) : null}
         . Keep them for your records.
+        {documents ? ` Your ${documents === 1 ? 'document is' : `${documents} documents are`} attached to it.` : ''}
       </p>
       <ul className="bullet-list">
         {due.acknowledgment ? (
@@ -61,7 +64,9 @@ export function FileComplaintPage() {
   const [desiredOutcome, setDesiredOutcome] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [error, setError] = useState<ApiError | undefined>();
-  const [filed, setFiled] = useState<{ complaint: Complaint; caseNumber: string | null } | null>(null);
+  const [filed, setFiled] = useState<{ complaint: Complaint; caseNumber: string | null; documents: number } | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [documentsError, setDocumentsError] = useState<ApiError | undefined>();
   const [isSending, setIsSending] = useState(false);
   const refs = { category: useRef<HTMLSelectElement>(null), description: useRef<HTMLTextAreaElement>(null), desiredOutcome: useRef<HTMLTextAreaElement>(null) };
 
@@ -82,8 +87,18 @@ export function FileComplaintPage() {
     setIsSending(true);
     try {
       const complaint = await api<Complaint>('/api/v1/complaints', { method: 'POST', body: { category, description: description.trim(), desiredOutcome: desiredOutcome.trim(), ...(caseId && related.data ? { caseId } : {}) } });
+      // Documents go the Secure Message Center's way (same intake rules), as a message on the complaint's case.
+      let documents = 0;
+      if (files.length > 0) {
+        try {
+          await postReply(complaint.caseId, { body: 'Documents I am sending with my complaint.' }, files);
+          documents = files.length;
+        } catch (caught) {
+          setDocumentsError(asApiError(caught));
+        }
+      }
       const opened = await api<CaseDetail>(`/api/v1/cases/${encodeURIComponent(complaint.caseId)}`).catch(() => null);
-      setFiled({ complaint, caseNumber: opened?.number ?? null });
+      setFiled({ complaint, caseNumber: opened?.number ?? null, documents });
     } catch (caught) {
       const failure = asApiError(caught);
       const byField: Errors = {};
@@ -102,7 +117,12 @@ export function FileComplaintPage() {
       </nav>
       <PageHeading title="File a complaint">File a complaint</PageHeading>
       <div role="status" className="live-region">
-        {filed ? <Filed complaint={filed.complaint} caseNumber={filed.caseNumber} /> : null}
+        {filed ? <Filed complaint={filed.complaint} caseNumber={filed.caseNumber} documents={filed.documents} /> : null}
+        {filed && documentsError ? (
+          <ErrorAlert error={documentsError} title="Your complaint is recorded, but the documents were not attached.">
+            <p>You can add them from your messages.</p>
+          </ErrorAlert>
+        ) : null}
       </div>
       {filed ? (
         <p>
@@ -141,6 +161,7 @@ export function FileComplaintPage() {
               </div>
               <TextArea ref={refs.description} id="complaint-description" label="What happened?" hint="Dates, amounts and who you spoke to help us look into it." rows={6} value={description} onValueChange={setDescription} error={errors.description} maxLength={20000} />
               <TextArea ref={refs.desiredOutcome} id="complaint-outcome" label="What would you like us to do?" rows={3} value={desiredOutcome} onValueChange={setDesiredOutcome} error={errors.desiredOutcome} maxLength={2000} />
+              <FilePicker id="complaint-files" files={files} onChange={setFiles} />
               {error && Object.keys(errors).length === 0 ? <ErrorAlert error={error} title="Your complaint was not sent." /> : null}
               <div className="actions">
                 <Button type="submit" aria-disabled={isSending || undefined}>

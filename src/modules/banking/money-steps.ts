@@ -1,13 +1,14 @@
 /**
- * Money moves in steps with undo (habit 9, Medusa v2 style). Each step posts to the ledger with a deterministic
- * reference (`dsp_…:provisional`), so a retry or a concurrent duplicate finds the first posting instead of
+ * Money moves in steps with undo (habit 9, Medusa v2 style), for every module that moves money (dispute credits
+ * and reversals, fee refunds). Each step posts through the CoreBanking port with a deterministic reference
+ * (`dsp_…:provisional`, `fee-refund:txn_…`), so a retry or a concurrent duplicate finds the first posting instead of
  * making a second; each has a compensation. If a later step of the same request fails, the completed steps are
  * undone in reverse order and the error is rethrown. With the built-in ledger the postings are also inside the
  * request's transaction, so the rollback removes them; the compensations matter for a processor adapter whose
  * postings commit on their own (withTransaction returns itself).
  */
 import type { Logger } from 'pino';
-import type { CoreBanking, PostingResult } from '../banking/index.ts';
+import type { CoreBanking, PostingResult } from './core-banking.port.ts';
 
 export type MoneyStep = { name: string; run(): Promise<PostingResult>; undo(done: PostingResult): Promise<unknown> };
 
@@ -22,7 +23,7 @@ export async function runMoneySteps<T>(steps: readonly MoneyStep[], after: (resu
       try {
         await step.undo(result);
       } catch (undoError) {
-        logger.error({ err: undoError, step: step.name, ledgerTransactionId: result.transaction.id }, 'dispute money step could not be undone; reconcile by hand');
+        logger.error({ err: undoError, step: step.name, ledgerTransactionId: result.transaction.id }, 'money step could not be undone; reconcile by hand');
       }
     }
     throw error;
