@@ -50,7 +50,14 @@ export type RequestOptions = {
   signal?: AbortSignal | undefined;
   /** false for requests where a 401 is an expected answer (sign-in, "who am I"). */
   notifyUnauthorized?: boolean;
+  /** Sent as `Idempotency-Key`: a retry of the same submission (after a network failure) is answered once. */
+  idempotencyKey?: string | undefined;
 };
+
+/** A fresh key for one submission; keep it for retries of that submission, take a new one after success. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
 
 function asFieldErrors(value: unknown): FieldError[] {
   if (!Array.isArray(value)) return [];
@@ -84,6 +91,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
   if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json'; // multipart: the browser sets the boundary
   if (WRITE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(path, {

@@ -30,7 +30,7 @@ export async function runMoneySteps<T>(steps: readonly MoneyStep[], after: (resu
   }
 }
 
-type Posting = { banking: CoreBanking; accountId: string; amountCents: number; reference: string; description: string; relatedTo: string; at: Date };
+type Posting = { banking: CoreBanking; accountId: string; amountCents: number; reference: string; description: string; relatedTo?: string | null; at: Date };
 
 /** A credit to the cardholder; its undo is a debit adjustment with the reference `…:undo`. */
 export function creditStep(p: Posting): MoneyStep {

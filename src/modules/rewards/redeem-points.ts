@@ -2,14 +2,16 @@
  * Redeem points for a statement credit (CONVENTIONS habit 9: money moves in steps with undo, behind an
  * Idempotency-Key, in integer cents). Step 1 posts the credit to the account with a reference derived from the
  * new ledger entry's id; step 2 writes the redemption entry (the points leave the balance). If step 2 fails, the
- * credit is undone with a debit adjustment (`…:undo`) — with the built-in ledger both are in the same
- * transaction anyway, the compensation matters for a processor adapter whose postings commit on their own.
+ * credit is undone with a debit adjustment (`…:undo`) by the banking module's runMoneySteps — with the built-in
+ * ledger both are in the same transaction anyway, the compensation matters for a processor adapter whose
+ * postings commit on their own.
  */
 import { recordAudit } from '../../platform/audit.ts';
 import type { CardholderActor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
+import { creditStep, runMoneySteps } from '../banking/index.ts';
 import { localDate } from '../calendars/index.ts';
 import type { CaseDeps, RequestMeta } from '../cases/index.ts';
 import { money } from './explain-points.ts';
@@ -38,30 +40,28 @@ export async function redeemPoints(deps: CaseDeps, unit: Unit, actor: Cardholder
   const reference = `rewards:${entryId}`;
   const banking = deps.banking.withTransaction(unit.tx);
   const description = `Rewards: ${points.toLocaleString('en-US')} points redeemed`;
-  const credit = await banking.postCredit({ accountId: account.id, amountCents, reference, description, at: now });
-  try {
-    await insertEntry(unit.tx, {
-      id: entryId,
-      account_id: account.id,
-      customer_id: account.customerId,
-      kind: 'redemption',
-      points: -points,
-      transaction_id: null,
-      promotion_id: null,
-      adjustment_id: null,
-      source: 'posting',
-      description: `Statement credit ${money(amountCents, account.currency)}`,
-      effective_on: localDate(now, deps.profile.issuer.timeZone),
-      created_at: now,
-    });
-    await recordAudit(unit.tx, { action: 'reward_redemption.create', actorId: actor.userId, actorRole: actor.role, targetType: 'account', targetId: account.id, requestId: meta.requestId, ip: meta.ip, at: now, detail: { points, amountCents, creditTransactionId: credit.transaction.id } });
-  } catch (error) {
-    if (!credit.replayed) {
-      await banking
-        .postAdjustment({ accountId: account.id, amountCents, reference: `${reference}:undo`, description: `Undo: ${description}`, at: now, direction: 'debit', relatedTo: credit.transaction.id })
-        .catch((undoError: unknown) => deps.logger.error({ err: undoError, reference }, 'rewards credit could not be undone; reconcile by hand'));
-    }
-    throw error;
-  }
+  const step = creditStep({ banking, accountId: account.id, amountCents, reference, description, at: now });
+  const credit = await runMoneySteps(
+    [step],
+    async ([posted]) => {
+      await insertEntry(unit.tx, {
+        id: entryId,
+        account_id: account.id,
+        customer_id: account.customerId,
+        kind: 'redemption',
+        points: -points,
+        transaction_id: null,
+        promotion_id: null,
+        adjustment_id: null,
+        source: 'posting',
+        description: `Statement credit ${money(amountCents, account.currency)}`,
+        effective_on: localDate(now, deps.profile.issuer.timeZone),
+        created_at: now,
+      });
+      await recordAudit(unit.tx, { action: 'reward_redemption.create', actorId: actor.userId, actorRole: actor.role, targetType: 'account', targetId: account.id, requestId: meta.requestId, ip: meta.ip, at: now, detail: { points, amountCents, creditTransactionId: posted!.transaction.id } });
+      return posted!;
+    },
+    deps.logger,
+  );
   return { entryId, points, amountCents, currency: account.currency, creditTransactionId: credit.transaction.id, balance: balance - points };
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useSubmissionKey } from '../components/use-submission-key.ts';
 import { type ApiError, api } from '../api-client.ts';
 import type { Macro, MessagePosted, Page } from '../api-types.ts';
 import { Button } from '../components/button.tsx';
@@ -48,6 +49,7 @@ type ComposerProps = { caseId: string; canReply: boolean; onSent: (posted: Messa
 
 /** Reply to the cardholder (signed with the agent's name and ID) or write an internal note. */
 export function StaffComposer({ caseId, canReply, onSent }: ComposerProps) {
+  const submission = useSubmissionKey();
   const { state } = useSession();
   const me = state.status === 'signed-in' ? state.user : null;
   const [mode, setMode] = useState<Mode>(canReply ? 'reply' : 'note');
@@ -82,12 +84,14 @@ export function StaffComposer({ caseId, canReply, onSent }: ComposerProps) {
     setBodyError(undefined);
     setIsSending(true);
     try {
-      const posted = await postReply(caseId, { body: body.trim(), internal: mode === 'note' ? true : undefined }, files);
+      const posted = await postReply(caseId, { body: body.trim(), internal: mode === 'note' ? true : undefined }, files, submission.key());
+      submission.settle();
       setBody('');
       setFiles([]);
       setStatus(mode === 'note' ? 'Internal note saved.' : 'Reply sent to the cardholder.');
       onSent(posted);
     } catch (caught) {
+      submission.settle(caught);
       const failure = asApiError(caught);
       if (failure.code === 'outbound_sensitive_request') {
         setBodyError(failure.userMessage); // beside the text, and read with it

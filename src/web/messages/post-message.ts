@@ -13,12 +13,12 @@ export function messageBody(fields: Fields, files: File[]): unknown {
   return form;
 }
 
-export function startConversation(fields: { subject: string; body: string; accountId?: string | undefined; transactionId?: string | undefined }, files: File[]): Promise<MessagePosted> {
-  return api<MessagePosted>('/api/v1/messages', { method: 'POST', body: messageBody(fields, files) });
+export function startConversation(fields: { subject: string; body: string; accountId?: string | undefined; transactionId?: string | undefined }, files: File[], idempotencyKey?: string): Promise<MessagePosted> {
+  return api<MessagePosted>('/api/v1/messages', { method: 'POST', body: messageBody(fields, files), idempotencyKey });
 }
 
-export function postReply(caseId: string, fields: { body: string; internal?: boolean | undefined }, files: File[]): Promise<MessagePosted> {
-  return api<MessagePosted>(`/api/v1/cases/${encodeURIComponent(caseId)}/messages`, { method: 'POST', body: messageBody(fields, files) });
+export function postReply(caseId: string, fields: { body: string; internal?: boolean | undefined }, files: File[], idempotencyKey?: string): Promise<MessagePosted> {
+  return api<MessagePosted>(`/api/v1/cases/${encodeURIComponent(caseId)}/messages`, { method: 'POST', body: messageBody(fields, files), idempotencyKey });
 }
 
 const ATTACHMENT_CODES = new Set(['attachment_too_large', 'attachment_type_refused', 'attachment_empty', 'attachment_name_invalid', 'too_many_attachments', 'payload_too_large', 'unsupported_media_type']);

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useSubmissionKey } from '../../components/use-submission-key.ts';
 import type { ApiError } from '../../api-client.ts';
 import type { DisputeOptions } from '../../api-types.ts';
 import { Button } from '../../components/button.tsx';
@@ -27,6 +28,7 @@ function focusFirst(errors: Record<string, string>) {
 
 /** Step 2 of the wizard: the reason, its questions, the amount, what was tried with the merchant, evidence. */
 export function DisputeForm({ options }: { options: DisputeOptions }) {
+  const submission = useSubmissionKey();
   const t = options.transaction;
   const [reasonKey, setReasonKey] = useState('');
   const [values, setValues] = useState<AnswerValues>({});
@@ -52,9 +54,11 @@ export function DisputeForm({ options }: { options: DisputeOptions }) {
     if (Object.keys(found).length) return focusFirst(found);
     setIsSending(true);
     try {
-      const filed = await fileDispute(draft, files);
+      const filed = await fileDispute(draft, files, submission.key());
+      submission.settle();
       navigate(disputeStatusPath(filed.id, true));
     } catch (caught) {
+      submission.settle(caught);
       const error = asApiError(caught);
       if (isAttachmentError(error)) setPerFile(fileErrors(error, files));
       const fieldErrors = Object.fromEntries(error.errors.map((e) => [e.field, e.message]));

@@ -37,15 +37,15 @@ export function answersOf(d: DisputeDraft): Record<string, unknown> {
 }
 
 /** JSON without files; multipart (text fields, `answers` as JSON, then `files`) with them, as the API expects. */
-export function fileDispute(d: DisputeDraft, files: File[]): Promise<Dispute> {
+export function fileDispute(d: DisputeDraft, files: File[], idempotencyKey?: string): Promise<Dispute> {
   const fields: Record<string, unknown> = { transactionId: d.transactionId, reason: d.reason.reason, answers: answersOf(d) };
   if (d.amountCents !== null) fields.amount = d.amountCents;
-  if (files.length === 0) return api<Dispute>('/api/v1/disputes', { method: 'POST', body: fields });
+  if (files.length === 0) return api<Dispute>('/api/v1/disputes', { method: 'POST', body: fields, idempotencyKey });
   const form = new FormData();
   form.append('transactionId', d.transactionId);
   form.append('reason', d.reason.reason);
   if (d.amountCents !== null) form.append('amount', String(d.amountCents));
   form.append('answers', JSON.stringify(fields.answers));
   for (const file of files) form.append('files', file, file.name);
-  return api<Dispute>('/api/v1/disputes', { method: 'POST', body: form });
+  return api<Dispute>('/api/v1/disputes', { method: 'POST', body: form, idempotencyKey });
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSubmissionKey } from '../../components/use-submission-key.ts';
 import { api, ApiError } from '../../api-client.ts';
 import { Button } from '../../components/button.tsx';
 import { Field } from '../../components/field.tsx';
@@ -45,6 +46,7 @@ function QuoteLines({ quote }: { quote: Quote }) {
 
 /** The annual-fee refund calculator: pick a close date, see every line; close today and request the refund. */
 export function FeeRefundPage({ id }: { id: string }) {
+  const submission = useSubmissionKey();
   const [closeOn, setCloseOn] = useState('');
   const quote = useResource<Quote>(`/api/v1/accounts/${id}/fee-refund-quote${closeOn ? `?closeOn=${closeOn}` : ''}`);
   const [confirm, setConfirm] = useState(false);
@@ -55,8 +57,10 @@ export function FeeRefundPage({ id }: { id: string }) {
     setBusy(true);
     setError(null);
     try {
-      setResult(await api<Refund>(`/api/v1/accounts/${id}/fee-refund`, { method: 'POST', body: { confirmClose: true } }));
+      setResult(await api<Refund>(`/api/v1/accounts/${id}/fee-refund`, { method: 'POST', body: { confirmClose: true }, idempotencyKey: submission.key() }));
+      submission.settle();
     } catch (e) {
+      submission.settle(e);
       setError(e instanceof ApiError ? e : new ApiError({ status: 0, code: 'client_error', title: 'Something went wrong.' }));
     } finally {
       setBusy(false);

@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { useSubmissionKey } from '../../components/use-submission-key.ts';
 import { type ApiError, query } from '../../api-client.ts';
 import type { Account, Page, Transaction } from '../../api-types.ts';
 import { Button } from '../../components/button.tsx';
@@ -39,6 +40,7 @@ function AboutTransaction({ accountId, transactionId }: { accountId: string; tra
 type Errors = { subject?: string; body?: string };
 
 export function ComposePage() {
+  const submission = useSubmissionKey();
   const { search } = useLocation();
   const givenAccount = search.get('accountId') ?? '';
   const givenTransaction = search.get('transactionId') ?? '';
@@ -72,10 +74,13 @@ export function ComposePage() {
       const posted = await startConversation(
         { subject: subject.trim(), body: body.trim(), accountId: accountId || undefined, transactionId: transactionId || undefined },
         files,
+        submission.key(),
       );
+      submission.settle();
       setFlash({ caseId: posted.case.id, sent: true, notice: posted.notice });
       navigate(`/messages/${encodeURIComponent(posted.case.id)}`);
     } catch (caught) {
+      submission.settle(caught);
       const error = asApiError(caught);
       if (isAttachmentError(error)) setPerFile(fileErrors(error, files));
       const fieldErrors: Errors = {};

@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { useSubmissionKey } from '../../components/use-submission-key.ts';
 import { ApiError } from '../../api-client.ts';
 import type { MessagePosted } from '../../api-types.ts';
 import { Button } from '../../components/button.tsx';
@@ -13,6 +14,7 @@ type ReplyFormProps = { caseId: string; onSent: (posted: MessagePosted) => void;
 
 /** The cardholder's reply: text, optional files, and errors shown where they belong. */
 export function ReplyForm({ caseId, onSent, onClosed }: ReplyFormProps) {
+  const submission = useSubmissionKey();
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [bodyError, setBodyError] = useState<string | undefined>();
@@ -34,11 +36,13 @@ export function ReplyForm({ caseId, onSent, onClosed }: ReplyFormProps) {
     setBodyError(undefined);
     setIsSending(true);
     try {
-      const posted = await postReply(caseId, { body: body.trim() }, files);
+      const posted = await postReply(caseId, { body: body.trim() }, files, submission.key());
+      submission.settle();
       setBody('');
       setFiles([]);
       onSent(posted);
     } catch (caught) {
+      submission.settle(caught);
       const failure = asApiError(caught);
       if (failure instanceof ApiError && failure.code === 'case_closed') onClosed();
       if (isAttachmentError(failure)) setPerFile(fileErrors(failure, files));
