@@ -1,5 +1,6 @@
 import { buildApp, completeDeps } from './app.ts';
-import { loadServicePolicy, startCaseWorkers } from './modules/cases/index.ts';
+import { caseDepsFrom, loadServicePolicy, startCaseWorkers } from './modules/cases/index.ts';
+import { startDisputeWorkers, withCalendar } from './modules/disputes/index.ts';
 import { startReviewWorkers } from './modules/reviews/index.ts';
 import { startRewardsWorkers } from './modules/rewards/index.ts';
 import { createDefaultNotifier, startDispatcher } from './modules/notifications/index.ts';
@@ -77,6 +78,8 @@ async function main(): Promise<void> {
   const stopReviewWorkers = await startReviewWorkers(deps, { schedule: (name, seconds, run) => jobs.every(name, seconds, async () => void (await run())) });
   // Rewards: the posting sweep (due points post; a ledger that disagrees with the rules opens a rewards case).
   const stopRewardsWorkers = await startRewardsWorkers(deps, { schedule: (name, seconds, run) => jobs.every(name, seconds, async () => void (await run())) });
+  // Disputes: warnings on the case before a regulatory clock falls due, when due, and when missed.
+  await startDisputeWorkers(withCalendar(caseDepsFrom(deps)), (name, seconds, run) => jobs.every(name, seconds, async () => void (await run())));
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     stopWorkers();

@@ -67,3 +67,9 @@ export async function insertMoneyStep(db: Executor, row: Insertable<DisputeMoney
 export async function markStepReversed(db: Executor, id: string, at: Date): Promise<void> {
   await db.updateTable('dispute_money_steps').set({ state: 'reversed', reversed_at: at }).where('id', '=', id).execute();
 }
+
+/** Open disputes with a clock not yet met: the deadline sweep's worklist (ids only; each is then locked). */
+export async function listOpenDisputeIds(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('disputes').select('id').where('status', '=', 'open').orderBy('id').execute();
+  return rows.map((r) => r.id);
+}

@@ -5,3 +5,5 @@ export { DISPUTE_REASONS, type DisputeReason } from './dispute-reasons.ts';
 export { NETWORK_PROFILES, networkProfileFor, type NetworkProfile } from './network-profiles.ts';
 export { NETWORK_STATES, type NetworkState } from './network.machine.ts';
 export * as regulation from './regulation/index.ts';
+export { startDisputeWorkers, sweepDisputeDeadlines } from './sweep-deadlines.ts';
+export { withCalendar } from './dispute-deps.ts';

@@ -63,7 +63,7 @@ describe('help center pages', () => {
     const human = rewards.slice(rewards.indexOf('id="human-path"'));
     assert.match(human, /<a href="\/messages\/new">Send a secure message/);
     assert.match(human, /<a href="tel:\+18002973276">Call Membership Rewards: \+1-800-297-3276<span>Open 24 hours a day, 7 days a week\.<\/span>/);
-    assert.match(human, /<a href="\/messages\/new\?subject=Callback%20request">Ask us to call you back/);
+    assert.match(human, /<a href="\/callbacks\/new">Ask us to call you back/);
     const fraud = (await t.app.inject({ method: 'GET', url: '/help/fraud-alerts-and-declined-cards' })).body;
     assert.match(fraud.slice(fraud.indexOf('id="human-path"')), /Call Personal Cards: \+1-800-528-4800/);
   });

@@ -15,7 +15,8 @@ import { helpLinks, hoursPhrase } from './tokens.ts';
 
 export type PageContext = { profile: IssuerProfile; publicUrl: string };
 
-const CALLBACK_SUBJECT = 'Callback request';
+/** The callback request form (a case in the phone queue with the number and preferred time: issue 4, item 5). */
+const CALLBACK_PATH = '/callbacks/new';
 
 function siteName(profile: IssuerProfile): string {
   return `${profile.issuer.name} Help Center`;
@@ -38,7 +39,7 @@ export function humanPath(profile: IssuerProfile, productLine: string | null): s
 <ul>
 <li><a href="${escapeHtml(links.newMessagePath)}">Send a secure message<span>A named representative answers in the ${escapeHtml(links.channelName)}. You can attach documents.</span></a></li>
 <li><a href="tel:${escapeHtml(line.hotline.phone)}">Call ${escapeHtml(line.name)}: ${escapeHtml(line.hotline.display)}<span>Open ${escapeHtml(hoursPhrase(line))}.</span></a></li>
-<li><a href="${escapeHtml(`${links.newMessagePath}?subject=${encodeURIComponent(CALLBACK_SUBJECT)}`)}">Ask us to call you back<span>Tell us a good time and number; a representative calls you.</span></a></li>
+<li><a href="${escapeHtml(CALLBACK_PATH)}">Ask us to call you back<span>Tell us a good time and number; a representative calls you.</span></a></li>
 </ul>
 <p>Another card or account? <a href="/help/contact-us">See every phone number and its hours</a>.</p>
 </section>`;

@@ -117,6 +117,11 @@ export function AccountPage({ id, audience = 'cardholder' }: { id: string; audie
                 <ButtonLink to={`/messages/new?accountId=${encodeURIComponent(account.data.id)}`}>Ask about this account</ButtonLink>
               </p>
             ) : null}
+            {audience === 'cardholder' && account.data.annualFeeCents > 0 && account.data.status !== 'closed' ? (
+              <p>
+                <Link to={`/accounts/${encodeURIComponent(account.data.id)}/fee-refund`}>Thinking of closing? See what annual fee you would get back</Link>
+              </p>
+            ) : null}
           </section>
           {audience === 'cardholder' ? <CardControls key={cardsVersion} accountId={account.data.id} /> : null}
           {audience === 'staff' ? <StaffCardActions accountId={account.data.id} /> : null}

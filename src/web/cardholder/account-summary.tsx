@@ -12,7 +12,8 @@ function WhatToDo({ account }: { account: Account }) {
   const hotline = hotlineFor(directory.data, account.productLine);
   return (
     <p>
-      While it is on hold, new charges are declined. To finish the review, send us any documents we asked for through the{' '}
+      While it is on hold, new charges are declined. <Link to={`/accounts/${encodeURIComponent(account.id)}/review`}>See the review</Link>: the
+      documents we need, where to upload them and how long reviews usually take. You can also write to us in the{' '}
       <Link to="/messages">Secure Message Center</Link>
       {hotline ? (
         <>

@@ -142,6 +142,11 @@ export function describeEvent(entry: TimelineEntry, audience: 'cardholder' | 'st
     case 'merged':
       if (text(d.into)) return `Merged into case ${text(d.into)}`;
       return text(d.from) ? `Case ${text(d.from)} merged into this one` : 'Merged';
+    case 'deadline_warning': {
+      const stage = text(d.stage);
+      const when = stage === 'overdue' ? 'was due' : stage === 'due_today' ? 'is due today' : 'is due';
+      return `Dispute deadline ${humanize(text(d.clock) ?? 'clock')} ${when}${stage === 'due_today' ? '' : ` on ${text(d.dueOn) ?? '?'}`}${text(d.citation) ? ` (${text(d.citation)})` : ''}`;
+    }
     case 'csat':
     case 'csat_rated':
       return typeof d.rating === 'number' ? `Rated ${d.rating} out of 5` : 'Satisfaction rating received';

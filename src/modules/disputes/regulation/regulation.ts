@@ -43,4 +43,6 @@ export type Deadline = {
   readonly dueOn: IsoDate;
   readonly citation: string;
   readonly metOn?: IsoDate | null | undefined;
+  /** The warning stages already raised on the case for this clock (sweep-deadlines.ts), each once. */
+  readonly warned?: readonly ('due_soon' | 'due_today' | 'overdue')[] | undefined;
 };

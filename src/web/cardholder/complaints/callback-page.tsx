@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { useSubmissionKey } from '../../components/use-submission-key.ts';
 import { type ApiError, api } from '../../api-client.ts';
 import { Button } from '../../components/button.tsx';
 import { Field } from '../../components/field.tsx';
@@ -28,6 +29,7 @@ export function toE164(input: string): string {
 
 /** "Ask us to call you" (issue 4, item 5): a case in the phone queue with the number and the preferred time. */
 export function CallbackPage() {
+  const submission = useSubmissionKey();
   const [phone, setPhone] = useState('');
   const [when, setWhen] = useState('');
   const [reason, setReason] = useState('');
@@ -54,8 +56,16 @@ export function CallbackPage() {
     setIsSending(true);
     try {
       // datetime-local is the browser's local time; the server stores the instant and says it in the issuer's zone.
-      setDone(await api<Callback>('/api/v1/callbacks', { method: 'POST', body: { phone: toE164(phone), preferredTime: new Date(when).toISOString(), reason: reason.trim() } }));
+      setDone(
+        await api<Callback>('/api/v1/callbacks', {
+          method: 'POST',
+          body: { phone: toE164(phone), preferredTime: new Date(when).toISOString(), reason: reason.trim() },
+          idempotencyKey: submission.key(),
+        }),
+      );
+      submission.settle();
     } catch (caught) {
+      submission.settle(caught);
       const failure = asApiError(caught);
       const byField: Errors = {};
       for (const e of failure.errors) {

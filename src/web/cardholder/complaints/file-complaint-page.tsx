@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { useSubmissionKey } from '../../components/use-submission-key.ts';
 import { type ApiError, api } from '../../api-client.ts';
 import type { CaseDetail } from '../../api-types.ts';
 import { Button, ButtonLink } from '../../components/button.tsx';
@@ -55,6 +56,7 @@ function Filed({ complaint, caseNumber, documents }: { complaint: Complaint; cas
  * happened, and what the cardholder wants; the answer confirms the acknowledgment, response and final dates.
  */
 export function FileComplaintPage() {
+  const submission = useSubmissionKey();
   const { search } = useLocation();
   const caseId = search.get('caseId');
   const options = useResource<ComplaintOptions>('/api/v1/complaints/options');
@@ -86,7 +88,12 @@ export function FileComplaintPage() {
     }
     setIsSending(true);
     try {
-      const complaint = await api<Complaint>('/api/v1/complaints', { method: 'POST', body: { category, description: description.trim(), desiredOutcome: desiredOutcome.trim(), ...(caseId && related.data ? { caseId } : {}) } });
+      const complaint = await api<Complaint>('/api/v1/complaints', {
+        method: 'POST',
+        body: { category, description: description.trim(), desiredOutcome: desiredOutcome.trim(), ...(caseId && related.data ? { caseId } : {}) },
+        idempotencyKey: submission.key(),
+      });
+      submission.settle();
       // Documents go the Secure Message Center's way (same intake rules), as a message on the complaint's case.
       let documents = 0;
       if (files.length > 0) {
@@ -100,6 +107,7 @@ export function FileComplaintPage() {
       const opened = await api<CaseDetail>(`/api/v1/cases/${encodeURIComponent(complaint.caseId)}`).catch(() => null);
       setFiled({ complaint, caseNumber: opened?.number ?? null, documents });
     } catch (caught) {
+      submission.settle(caught);
       const failure = asApiError(caught);
       const byField: Errors = {};
       for (const e of failure.errors) if (e.field === 'category' || e.field === 'description' || e.field === 'desiredOutcome') byField[e.field] = e.message;

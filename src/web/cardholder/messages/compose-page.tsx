@@ -47,7 +47,9 @@ export function ComposePage() {
   const accounts = useResource<Page<Account>>('/api/v1/accounts');
   const [accountId, setAccountId] = useState(ID.acc.test(givenAccount) ? givenAccount : '');
   const transactionId = ID.txn.test(givenTransaction) && accountId === givenAccount ? givenTransaction : '';
-  const [subject, setSubject] = useState(transactionId ? 'Question about a transaction' : '');
+  // A link may suggest a subject (`?subject=`, e.g. from a help article); the cardholder can change it.
+  const givenSubject = (search.get('subject') ?? '').trim().slice(0, 200);
+  const [subject, setSubject] = useState(transactionId ? 'Question about a transaction' : givenSubject);
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Errors>({});
