@@ -1,43 +1,25 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, signInThroughUi, startWebApp, type WebApp } from './browser.ts';
+import { test } from 'node:test';
+import { apiGet, newPage, signInThroughUi, useWebApp } from './browser.ts';
 
 type ApiAccount = { id: string; nickname: string; status: string };
 type ApiTransaction = { id: string; status: string };
 
-let web: WebApp;
-let browser: Browser;
-
-before(async () => {
-  web = await startWebApp();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
-
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(path); // shares the context's session cookie
-  assert.equal(res.status(), 200, `${path} answers 200`);
-  return (await res.json()) as T;
-}
+const { web, browser } = useWebApp();
 
 test('the demo cardholder signs in and sees their accounts and recent transactions', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl);
-  await signInThroughUi(page, web, 'cardholder@example.com');
+  const { context, page } = await newPage(browser(), web().baseUrl);
+  await signInThroughUi(page, web(), 'cardholder@example.com');
   await page.getByRole('heading', { level: 1, name: 'Your accounts' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/');
 
-  const { items: accounts } = await apiGet<{ items: ApiAccount[] }>(page, '/api/v1/accounts');
+  const { items: accounts } = await apiGet<{ items: ApiAccount[] }>(page.request, '/api/v1/accounts');
   assert.ok(accounts.length > 0, 'the demo cardholder has accounts');
   for (const account of accounts) {
     const panel = page.getByRole('region', { name: account.nickname, exact: true });
     await panel.waitFor();
     const recent = panel.getByRole('list', { name: /^Recent transactions/ }).getByRole('listitem');
-    const { items } = await apiGet<{ items: ApiTransaction[] }>(page, `/api/v1/accounts/${account.id}/transactions?limit=5`);
+    const { items } = await apiGet<{ items: ApiTransaction[] }>(page.request, `/api/v1/accounts/${account.id}/transactions?limit=5`);
     if (items.length === 0) continue;
     await recent.first().waitFor();
     assert.equal(await recent.count(), items.length, `${account.nickname}: one row per recent transaction`);
@@ -51,10 +33,10 @@ test('the demo cardholder signs in and sees their accounts and recent transactio
 });
 
 test('an account on hold says why, since when and what to do', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl);
-  await signInThroughUi(page, web, 'cardholder2@example.com');
+  const { context, page } = await newPage(browser(), web().baseUrl);
+  await signInThroughUi(page, web(), 'cardholder2@example.com');
   await page.getByRole('heading', { level: 1, name: 'Your accounts' }).waitFor();
-  const { items: accounts } = await apiGet<{ items: Array<ApiAccount & { holdReason: string | null }> }>(page, '/api/v1/accounts');
+  const { items: accounts } = await apiGet<{ items: Array<ApiAccount & { holdReason: string | null }> }>(page.request, '/api/v1/accounts');
   const held = accounts.find((a) => a.status === 'on_hold');
   assert.ok(held?.holdReason, 'the second demo cardholder has an account on hold');
   const text = await page.getByRole('region', { name: held.nickname, exact: true }).innerText();
@@ -66,13 +48,13 @@ test('an account on hold says why, since when and what to do', async () => {
 });
 
 test('an account page pages through transactions with "load more"', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl);
-  await signInThroughUi(page, web, 'cardholder@example.com');
+  const { context, page } = await newPage(browser(), web().baseUrl);
+  await signInThroughUi(page, web(), 'cardholder@example.com');
   await page.getByRole('heading', { level: 1, name: 'Your accounts' }).waitFor();
-  const { items: accounts } = await apiGet<{ items: ApiAccount[] }>(page, '/api/v1/accounts');
+  const { items: accounts } = await apiGet<{ items: ApiAccount[] }>(page.request, '/api/v1/accounts');
   let chosen: ApiAccount | undefined;
   for (const account of accounts) {
-    const page1 = await apiGet<{ items: ApiTransaction[]; nextCursor: string | null }>(page, `/api/v1/accounts/${account.id}/transactions?limit=20`);
+    const page1 = await apiGet<{ items: ApiTransaction[]; nextCursor: string | null }>(page.request, `/api/v1/accounts/${account.id}/transactions?limit=20`);
     if (page1.nextCursor) {
       chosen = account;
       break;
@@ -90,8 +72,8 @@ test('an account page pages through transactions with "load more"', async () => 
 });
 
 test('the cardholder home does not scroll sideways on a 390 px wide phone', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl, { width: 390, height: 844 });
-  await signInThroughUi(page, web, 'cardholder@example.com');
+  const { context, page } = await newPage(browser(), web().baseUrl, { width: 390, height: 844 });
+  await signInThroughUi(page, web(), 'cardholder@example.com');
   await page.getByRole('heading', { level: 1, name: 'Your accounts' }).waitFor();
   await page.getByRole('list', { name: /^Recent transactions/ }).first().waitFor();
   await page.waitForLoadState('networkidle');
@@ -101,8 +83,8 @@ test('the cardholder home does not scroll sideways on a 390 px wide phone', asyn
 });
 
 test('signing out ends the session and protected pages ask to sign in again', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl);
-  await signInThroughUi(page, web, 'cardholder@example.com');
+  const { context, page } = await newPage(browser(), web().baseUrl);
+  await signInThroughUi(page, web(), 'cardholder@example.com');
   await page.getByRole('heading', { level: 1, name: 'Your accounts' }).waitFor();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByText('You have signed out.').waitFor();

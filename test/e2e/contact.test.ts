@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, startWebApp, type WebApp } from './browser.ts';
+import { test } from 'node:test';
+import { newPage, useWebApp } from './browser.ts';
 
-let web: WebApp;
-let browser: Browser;
-
-before(async () => {
-  web = await startWebApp();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
+const { web, browser } = useWebApp();
 
 test('the contact page lists all nine hotlines with their hours, without signing in', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl);
+  const { context, page } = await newPage(browser(), web().baseUrl);
   await page.goto('/contact');
   await page.getByRole('heading', { level: 1, name: 'Contact us' }).waitFor();
   const hotlines = page.getByRole('list', { name: 'Phone numbers' }).getByRole('listitem');
@@ -36,7 +24,7 @@ test('the contact page lists all nine hotlines with their hours, without signing
 });
 
 test('the contact page prefers the Secure Message Center, marks the complaint e-mail unofficial and links the CFPB', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl);
+  const { context, page } = await newPage(browser(), web().baseUrl);
   await page.goto('/contact');
   const email = page.getByRole('listitem').filter({ hasText: 'customer.service@americanexpress.com' });
   await email.waitFor();

@@ -1,31 +1,19 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { crc32, deflateSync } from 'node:zlib';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
 import { type DemoScenario, findDemoScenario } from '../../src/modules/banking/index.ts';
-import { WEB_DIST } from '../../src/web/serve.ts';
-import { buildTestApp, type TestApp } from '../helpers.ts';
-import { launchBrowser, newPage, signInThroughUi, type WebApp } from './browser.ts';
+import type { TestApp } from '../helpers.ts';
+import { assertAccessible, newPage, signInThroughUi, smallPng, useWebApp } from './browser.ts';
 
 // Dispute a charge end to end: from the planted duplicate restaurant charge on the account page, through the
 // wizard with an evidence file, to the confirmation and status page; then the agent's dispute view with both
-// tracks. Built here (not with startWebApp) to find the planted scenarios in the test database.
+// tracks. The test app's database holds the planted scenarios.
 
 let t: TestApp;
-let web: WebApp;
-let browser: Browser;
 let duplicate: DemoScenario;
 let pendingForeign: DemoScenario;
 
-before(async () => {
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST} is missing: run "npm run build:web" first`);
-  t = await buildTestApp({ serveWeb: true });
-  const baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  web = { baseUrl, clock: t.clock, close: async () => {} };
-  browser = await launchBrowser();
+const { web, browser } = useWebApp(async (app) => {
+  t = app.web.testApp;
   const dup = await findDemoScenario(t.database.db, 'duplicate_charge');
   const foreign = await findDemoScenario(t.database.db, 'foreign_cnp_unusual');
   assert.ok(dup?.transactionId && foreign?.transactionId);
@@ -33,39 +21,9 @@ before(async () => {
   pendingForeign = foreign;
 });
 
-after(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A valid 2×2 PNG: the "photo of the receipt". */
-function receiptPng(): Buffer {
-  const ihdr = Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0]);
-  const rows = Buffer.from([0, 255, 255, 255, 0, 0, 0, 0, 0, 0, 0, 0, 255, 255, 255]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-async function assertAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [], `${name}: axe found serious or critical violations`);
-  assert.equal(await page.locator('h1').count(), 1, `${name}: one h1`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${name}: ${overflow} px of sideways scrolling at 390 px`);
-}
-
 test('a cardholder disputes a duplicate charge with a receipt and sees the case number, the dates and the status', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl);
-  await signInThroughUi(page, web, 'cardholder@example.com');
+  const { context, page } = await newPage(browser(), web().baseUrl);
+  await signInThroughUi(page, web(), 'cardholder@example.com');
   await page.getByRole('heading', { level: 1, name: 'Your accounts' }).waitFor();
 
   // From the account page: the charge's own "Dispute this charge" link (the two charges look alike, so by href).
@@ -86,14 +44,14 @@ test('a cardholder disputes a duplicate charge with a receipt and sees the case 
   await other.waitFor();
   const options = await other.locator('option').allInnerTexts();
   assert.ok(options.some((o) => /Harbor & Vine Bistro, \$86\.40/.test(o)), `the first charge is offered (${options.join(' | ')})`);
-  await assertAccessible(page, 'dispute wizard');
+  await assertAccessible(page, 'dispute wizard', { noSidewaysScroll: true });
 
   // Submitting without the other charge is stopped at the field, before anything is sent.
   await page.getByRole('button', { name: 'Submit dispute' }).click();
   await page.locator('#dispute-answer-otherTransactionId-error').waitFor();
   await other.selectOption({ index: 1 });
   await page.getByLabel('How? (optional)').fill('Phoned the restaurant; they said to ask my bank.');
-  await page.getByLabel('Attach files (optional)').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: receiptPng() });
+  await page.getByLabel('Attach files (optional)').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: smallPng() });
   await page.getByRole('list', { name: 'Files to send' }).getByText('receipt.png').waitFor();
   await page.getByRole('button', { name: 'Submit dispute' }).click();
 
@@ -110,7 +68,7 @@ test('a cardholder disputes a duplicate charge with a receipt and sees the case 
   assert.match(where, /We have your dispute and are reviewing it/);
   assert.match(where, new RegExp(caseNumber));
   await page.getByRole('region', { name: 'What happens next' }).waitFor();
-  await assertAccessible(page, 'dispute status after filing');
+  await assertAccessible(page, 'dispute status after filing', { noSidewaysScroll: true });
 
   // The evidence is on the case, in the Secure Message Center.
   await page.getByRole('link', { name: `Messages and documents for case ${caseNumber}` }).click();
@@ -119,7 +77,7 @@ test('a cardholder disputes a duplicate charge with a receipt and sees the case 
   // The list of disputes, and the same charge cannot be disputed twice.
   await page.goto('/disputes');
   await page.getByRole('list', { name: 'Disputes' }).getByText(`Case ${caseNumber}`, { exact: false }).waitFor();
-  await assertAccessible(page, 'disputes list');
+  await assertAccessible(page, 'disputes list', { noSidewaysScroll: true });
   await page.goto(`/disputes/new?transactionId=${duplicate.transactionId}`);
   await page.getByText(`You already have an open dispute on this charge (case ${caseNumber})`).waitFor();
 
@@ -127,13 +85,13 @@ test('a cardholder disputes a duplicate charge with a receipt and sees the case 
   await page.goto(`/disputes/new?transactionId=${pendingForeign.transactionId}`);
   await page.getByText('This charge is still pending, so it can’t be disputed yet').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Submit dispute' }).count(), 0);
-  await assertAccessible(page, 'pending charge in the wizard');
+  await assertAccessible(page, 'pending charge in the wizard', { noSidewaysScroll: true });
   await context.close();
 
   // The agent: from the case page to the dispute view, both tracks and every deadline; a network move and a
   // provisional credit change what the cardholder sees.
-  const staff = await newPage(browser, web.baseUrl, { width: 1280, height: 900 });
-  await signInThroughUi(staff.page, web, 'agent@example.com');
+  const staff = await newPage(browser(), web().baseUrl, { width: 1280, height: 900 });
+  await signInThroughUi(staff.page, web(), 'agent@example.com');
   await staff.page.getByRole('heading', { level: 1, name: 'Staff console' }).waitFor();
   const { rows } = await t.database.pool.query<{ id: string }>('SELECT id FROM cases WHERE number = $1', [caseNumber]);
   await staff.page.goto(`/staff/cases/${rows[0]?.id}`);
@@ -149,11 +107,11 @@ test('a cardholder disputes a duplicate charge with a receipt and sees the case 
   assert.match(await staff.page.getByRole('region', { name: 'Both tracks' }).innerText(), /Sent to the card network/);
   await staff.page.getByRole('button', { name: 'Post provisional credit of $86.40' }).click();
   await staff.page.getByRole('list', { name: 'Money steps' }).getByText(/Provisional credit \$86\.40 · posted/).waitFor();
-  await assertAccessible(staff.page, 'agent dispute view');
+  await assertAccessible(staff.page, 'agent dispute view', { noSidewaysScroll: true });
   await staff.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Disputes' }).click();
   await staff.page.getByRole('heading', { level: 1, name: 'Open disputes' }).waitFor();
   const queued = staff.page.getByRole('list', { name: 'Open disputes' }).getByRole('listitem').filter({ hasText: caseNumber });
   assert.match(await queued.innerText(), /next: Resolve your dispute by \w+day/);
-  await assertAccessible(staff.page, 'open disputes');
+  await assertAccessible(staff.page, 'open disputes', { noSidewaysScroll: true });
   await staff.context.close();
 });

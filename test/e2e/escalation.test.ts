@@ -1,31 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
+import { test } from 'node:test';
 import PDFDocument from 'pdfkit';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, signInThroughUi, startWebApp, type WebApp } from './browser.ts';
+import { assertAccessible, newPage, signInThroughUi, useWebApp } from './browser.ts';
 
-let web: WebApp;
-let browser: Browser;
-
-before(async () => {
-  web = await startWebApp();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
-
-/** axe with the WCAG 2.1 A/AA rules: nothing serious or critical, and one h1. */
-async function assertAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const text = bad.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  assert.deepEqual(text, [], `${name}: axe found serious or critical violations`);
-  assert.equal(await page.locator('h1').count(), 1, `${name}: one h1`);
-}
+const { web, browser } = useWebApp();
 
 /** A one-page PDF "statement" to attach (pdfkit, as the notices use). */
 function statementPdf(): Promise<Buffer> {
@@ -38,16 +16,11 @@ function statementPdf(): Promise<Buffer> {
   return done;
 }
 
-async function assertNoSidewaysScroll(page: Page, name: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${name}: ${overflow} px of sideways scrolling`);
-}
-
 test('a cardholder escalates an unresolved case to a supervisor and files a complaint; compliance finds it in the register', async () => {
   // The server clock is Monday 15 June 2026, 10:00 in New York.
-  const cardholder = await newPage(browser, web.baseUrl);
+  const cardholder = await newPage(browser(), web().baseUrl);
   const me = cardholder.page;
-  await signInThroughUi(me, web, 'cardholder@example.com');
+  await signInThroughUi(me, web(), 'cardholder@example.com');
   await me.getByRole('heading', { level: 1, name: 'Your accounts' }).waitFor();
   await me.goto('/messages/new');
   await me.getByRole('heading', { level: 1, name: 'Write a secure message' }).waitFor();
@@ -69,8 +42,7 @@ test('a cardholder escalates an unresolved case to a supervisor and files a comp
   assert.match(escalated, /Who holds it now: our supervisor team/);
   assert.match(escalated, /A supervisor will answer by Jun 15, 2026, 12:00 PM/, 'the supervisor SLA: 2 hours from the escalation');
   await me.getByRole('group', { name: 'Case' }).getByText('With a supervisor').waitFor();
-  await assertAccessible(me, 'conversation after escalating');
-  await assertNoSidewaysScroll(me, 'conversation after escalating');
+  await assertAccessible(me, 'conversation after escalating', { noSidewaysScroll: true });
 
   // A formal complaint about the same case.
   await me.getByRole('link', { name: 'File a complaint about this case' }).click();
@@ -94,13 +66,12 @@ test('a cardholder escalates an unresolved case to a supervisor and files a comp
   assert.match(filedText, /written response by Tuesday, June 30, 2026/);
   assert.match(filedText, /no later than Friday, August 14, 2026/);
   assert.match(filedText, /Your document is attached to it/);
-  await assertAccessible(me, 'complaint confirmation');
-  await assertNoSidewaysScroll(me, 'complaint confirmation');
+  await assertAccessible(me, 'complaint confirmation', { noSidewaysScroll: true });
 
   // The compliance officer opens the register and finds it.
-  const officer = await newPage(browser, web.baseUrl, { width: 1280, height: 900 });
+  const officer = await newPage(browser(), web().baseUrl, { width: 1280, height: 900 });
   const staff = officer.page;
-  await signInThroughUi(staff, web, 'compliance@example.com');
+  await signInThroughUi(staff, web(), 'compliance@example.com');
   await staff.getByRole('heading', { level: 1, name: 'Staff console' }).waitFor();
   await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Complaints' }).click();
   await staff.getByRole('heading', { level: 1, name: 'Complaint register' }).waitFor();
@@ -151,17 +122,17 @@ test('a cardholder escalates an unresolved case to a supervisor and files a comp
   assert.equal(Buffer.from(await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
   const html = await me.request.get((await letters.getByRole('link', { name: /Read the letter/ }).getAttribute('href')) ?? '');
   assert.match(await html.text(), /Tuesday, June 30, 2026/);
-  await assertAccessible(me, 'complaint conversation with a letter');
-  await assertNoSidewaysScroll(me, 'complaint conversation with a letter');
+  await assertAccessible(me, 'complaint conversation with a letter', { noSidewaysScroll: true });
 
   await officer.context.close();
   await cardholder.context.close();
 });
 
 test('words that invoke rights escalate the case and say what happens next; a callback is one step away', async () => {
-  const cardholder = await newPage(browser, web.baseUrl);
+  const cardholder = await newPage(browser(), web().baseUrl);
   const me = cardholder.page;
-  await signInThroughUi(me, web, 'cardholder2@example.com');
+  await signInThroughUi(me, web(), 'cardholder2@example.com');
+  await me.getByRole('heading', { level: 1, name: 'Your accounts' }).waitFor(); // signed in before leaving the page
   await me.goto('/messages/new');
   await me.getByRole('heading', { level: 1, name: 'Write a secure message' }).waitFor();
   await me.getByLabel('Subject').fill('Card not arrived');
@@ -179,8 +150,7 @@ test('words that invoke rights escalate the case and say what happens next; a ca
 
   await next.getByRole('link', { name: 'Ask us to call you' }).click();
   await me.getByRole('heading', { level: 1, name: 'Ask us to call you' }).waitFor();
-  await assertAccessible(me, 'callback form');
-  await assertNoSidewaysScroll(me, 'callback form');
+  await assertAccessible(me, 'callback form', { noSidewaysScroll: true });
   await me.getByLabel('Phone number').fill('(212) 555-0123');
   await me.getByLabel('Preferred day and time').fill('2026-06-16T11:00');
   await me.getByLabel('What is the call about?').fill('My replacement card');

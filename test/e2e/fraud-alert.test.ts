@@ -1,33 +1,22 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
 import { findDemoScenario } from '../../src/modules/banking/index.ts';
-import { WEB_DIST } from '../../src/web/serve.ts';
-import { buildTestApp, type Session, signIn, type TestApp } from '../helpers.ts';
-import { launchBrowser, newPage, signInThroughUi } from './browser.ts';
+import { type Session, signIn, type TestApp } from '../helpers.ts';
+import { assertAccessible, newPage, signInThroughUi, useWebApp } from './browser.ts';
 
 // The fraud-alert prompt, the denial (card blocked, replacement ordered, recurring merchants, liability), card
-// lock/unlock, "why was my card declined?" and the public one-time link. The app is built here (not with
-// startWebApp) because the test feeds authorizations and reads the link token from the outbox, as the e-mail
-// would carry it.
+// lock/unlock, "why was my card declined?" and the public one-time link. The test feeds authorizations and
+// reads the link token from the outbox (through the test app), as the e-mail would carry it.
 
 let t: TestApp;
-let baseUrl: string;
-let browser: Browser;
 let agent: Session;
 let goldCardId: string;
 let rewardsCardId: string;
 let goldAccountId: string;
 let rewardsAccountId: string;
 
-before(async () => {
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST} is missing: run "npm run build:web" first`);
-  t = await buildTestApp({ serveWeb: true });
-  baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
+const { web, browser } = useWebApp(async (app) => {
+  t = app.web.testApp;
   agent = await signIn(t, 'agent@example.com');
   const planted = await findDemoScenario(t.database.db, 'foreign_cnp_unusual');
   assert.ok(planted?.customerId);
@@ -44,11 +33,6 @@ before(async () => {
   rewardsAccountId = rewards.account_id;
 });
 
-after(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
 /** The processor feed (staff): a foreign, card-not-present charge at a gambling site, a little later each time. */
 async function authorize(cardId: string, merchantName: string, merchantCountry: string): Promise<{ transactionId: string; status: string; alert: { id: string } | null }> {
   t.clock.advance(11 * 60_000); // past the velocity window of the previous one
@@ -62,23 +46,14 @@ async function authorize(cardId: string, merchantName: string, merchantCountry: 
   return res.json();
 }
 
-async function assertAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [], `${name}: axe found serious or critical violations`);
-  assert.equal(await page.locator('h1').count(), 1, `${name}: one h1`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${name}: ${overflow} px of sideways scrolling at 390 px`);
-}
-
 test('a cardholder denies a fraud alert: the card is blocked, a replacement is ordered, and declines are explained', async () => {
   const raised = await authorize(goldCardId, 'Lucky Star Casino Online', 'NG');
   assert.ok(raised.alert, 'the charge raises an alert');
   const { rows: cards } = await t.database.pool.query<{ last4: string }>('SELECT last4 FROM cards WHERE id = $1', [goldCardId]);
   const oldLast4 = cards[0]?.last4 ?? '';
 
-  const { context, page } = await newPage(browser, baseUrl);
-  await signInThroughUi(page, { baseUrl, clock: t.clock, close: async () => {} }, 'cardholder@example.com');
+  const { context, page } = await newPage(browser(), web().baseUrl);
+  await signInThroughUi(page, web(), 'cardholder@example.com');
   await page.getByRole('heading', { level: 1, name: 'Your accounts' }).waitFor();
   const prompt = page.getByRole('region', { name: 'Fraud alerts' });
   const alert = prompt.getByRole('region', { name: 'Did you make this purchase?' });
@@ -86,7 +61,7 @@ test('a cardholder denies a fraud alert: the card is blocked, a replacement is o
   assert.match(await alert.innerText(), /Lucky Star Casino Online/);
   assert.match(await alert.innerText(), /\$249\.99/);
   assert.match(await alert.innerText(), /country where you have not used this card/);
-  await assertAccessible(page, 'home with a fraud alert');
+  await assertAccessible(page, 'home with a fraud alert', { noSidewaysScroll: true });
 
   await alert.getByRole('button', { name: 'It wasn’t me' }).click();
   const blocked = page.getByText(`Your card ending ${oldLast4} is blocked.`);
@@ -100,7 +75,7 @@ test('a cardholder denies a fraud alert: the card is blocked, a replacement is o
   await page.getByText(/You pay nothing for charges you did not make/).waitFor();
   await page.getByText(/the law limits what you could owe to \$50\.00 \(12 CFR 1026\.12\(b\)\(1\)\(ii\)\)/).waitFor();
   await page.getByText(/We opened fraud case \S+ for these charges/).waitFor();
-  await assertAccessible(page, 'home after denying');
+  await assertAccessible(page, 'home after denying', { noSidewaysScroll: true });
 
   // The ledger agrees: the old card is out of use and the new one is active.
   const { rows: after } = await t.database.pool.query<{ status: string; replaced_by: string | null }>('SELECT status, replaced_by FROM cards WHERE id = $1', [goldCardId]);
@@ -121,7 +96,7 @@ test('a cardholder denies a fraud alert: the card is blocked, a replacement is o
   const row = page.getByRole('list', { name: 'Transactions' }).getByRole('listitem').filter({ hasText: 'Corner Market' }).first();
   await row.getByRole('button', { name: 'Why was my card declined?' }).click();
   await row.getByText(/This card was replaced|Your card was blocked/).waitFor();
-  await assertAccessible(page, 'account page with card controls');
+  await assertAccessible(page, 'account page with card controls', { noSidewaysScroll: true });
   await context.close();
 });
 
@@ -136,13 +111,13 @@ test('the one-time link answers an alert without signing in, once; a used link s
   assert.ok(token, 'the e-mail carries the one-time token');
   const link = `/alerts/${raised.alert.id}?token=${encodeURIComponent(token)}`;
 
-  const { context, page } = await newPage(browser, baseUrl);
+  const { context, page } = await newPage(browser(), web().baseUrl);
   await page.goto(link);
   await page.getByRole('heading', { level: 1, name: 'Was this you?' }).waitFor();
   const alert = page.getByRole('region', { name: 'Did you make this purchase?' });
   await alert.waitFor();
   assert.match(await alert.innerText(), /Lagos Bets Ltd/);
-  await assertAccessible(page, 'one-time link page');
+  await assertAccessible(page, 'one-time link page', { noSidewaysScroll: true });
   await alert.getByRole('button', { name: 'It was me' }).click();
   await page.getByText('Thank you for confirming it was you.').waitFor();
   await page.getByText(/We will not ask again about this merchant until/).waitFor();
@@ -150,7 +125,7 @@ test('the one-time link answers an alert without signing in, once; a used link s
   await page.goto(link);
   await page.getByText('This link can’t be used any more.').waitFor();
   await page.getByRole('link', { name: 'Sign in to see your alerts' }).waitFor();
-  await assertAccessible(page, 'used one-time link');
+  await assertAccessible(page, 'used one-time link', { noSidewaysScroll: true });
   const { rows: stored } = await t.database.pool.query<{ status: string; decided_via: string }>('SELECT status, decided_via FROM fraud_alerts WHERE id = $1', [raised.alert.id]);
   assert.deepEqual(stored[0], { status: 'confirmed', decided_via: 'link' });
   await context.close();
@@ -159,8 +134,8 @@ test('the one-time link answers an alert without signing in, once; a used link s
 test('an agent blocks and reissues a card from the staff account page, and both are audited', async () => {
   const { rows } = await t.database.pool.query<{ last4: string }>('SELECT last4 FROM cards WHERE id = $1', [rewardsCardId]);
   const last4 = rows[0]?.last4 ?? '';
-  const { context, page } = await newPage(browser, baseUrl, { width: 1280, height: 900 });
-  await signInThroughUi(page, { baseUrl, clock: t.clock, close: async () => {} }, 'agent@example.com');
+  const { context, page } = await newPage(browser(), web().baseUrl, { width: 1280, height: 900 });
+  await signInThroughUi(page, web(), 'agent@example.com');
   await page.getByRole('heading', { level: 1, name: 'Staff console' }).waitFor();
   await page.goto(`/staff/accounts/${rewardsAccountId}`);
   const section = page.getByRole('region', { name: 'Block or reissue a card' });
@@ -175,7 +150,7 @@ test('an agent blocks and reissues a card from the staff account page, and both 
   const done = await section.getByText(/is replaced by a new card ending \d{4}\./).innerText();
   const newLast4 = /new card ending (\d{4})/.exec(done)?.[1];
   assert.ok(newLast4 && newLast4 !== last4);
-  await assertAccessible(page, 'staff account page with card actions');
+  await assertAccessible(page, 'staff account page with card actions', { noSidewaysScroll: true });
   const { rows: audit } = await t.database.pool.query<{ action: string }>("SELECT action FROM audit_log WHERE target_id = $1 AND action IN ('card.block', 'card.reissue') ORDER BY action", [rewardsCardId]);
   assert.deepEqual(audit.map((r) => r.action), ['card.block', 'card.reissue']);
   await context.close();

@@ -1,75 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { crc32, deflateSync } from 'node:zlib';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_TOTP_SECRET } from '../../src/demo/seed-demo.ts';
-import { totpCode } from '../../src/platform/auth/totp.ts';
-import { DEMO_PASSWORD, launchBrowser, newPage, signInThroughUi, startWebApp, type WebApp } from './browser.ts';
+import { test } from 'node:test';
+import { apiPost, assertAccessible, assertNoSidewaysScroll, newPage, signInThroughUi, smallPng, useWebApp, withApiUser } from './browser.ts';
 
-let web: WebApp;
-let browser: Browser;
-
-before(async () => {
-  web = await startWebApp();
-  browser = await launchBrowser();
-  await createMacro('Charge blocked', 'Hello {{customer.firstName}}, about case {{case.number}}: we have blocked that charge and sent you a new card.');
+// No networkidle before the axe checks here: the pages keep a live-update stream open.
+const { web, browser } = useWebApp(async (app) => {
+  // A supervisor adds a macro through the API.
+  await withApiUser(app.browser, app.web, 'supervisor@example.com', (supervisor) =>
+    apiPost(supervisor, '/api/v1/macros', { title: 'Charge blocked', body: 'Hello {{customer.firstName}}, about case {{case.number}}: we have blocked that charge and sent you a new card.' }),
+  );
 });
-
-/** A supervisor adds a macro through the API (on a throwaway context, so no cookie leaks into a page). */
-async function createMacro(title: string, body: string): Promise<void> {
-  const context = await browser.newContext({ baseURL: web.baseUrl });
-  try {
-    const totp = await totpCode(DEMO_TOTP_SECRET, web.clock.now());
-    const session = await context.request.post('/api/v1/session', { data: { email: 'supervisor@example.com', password: DEMO_PASSWORD, totp } });
-    assert.equal(session.status(), 200, await session.text());
-    const { token } = (await session.json()) as { token: string };
-    const res = await context.request.post('/api/v1/macros', { data: { title, body }, headers: { authorization: `Bearer ${token}` } });
-    assert.equal(res.status(), 201, await res.text());
-  } finally {
-    await context.close();
-  }
-}
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A valid 2×2 RGB PNG: a "screenshot" small enough to build here. */
-function screenshotPng(): Buffer {
-  const ihdr = Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0]);
-  const rows = Buffer.from([0, 255, 0, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-/** axe with the WCAG 2.1 A/AA rules: nothing serious or critical. (No networkidle: the pages keep a live-update stream open.) */
-async function assertAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const text = bad.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  assert.deepEqual(text, [], `${name}: axe found serious or critical violations`);
-  assert.equal(await page.locator('h1').count(), 1, `${name}: one h1`);
-}
-
-async function assertNoSidewaysScroll(page: Page, name: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${name}: ${overflow} px of sideways scrolling at 390 px`);
-}
 
 test('a cardholder writes with a screenshot, an agent replies, and the cardholder sees who answered', async () => {
-  const cardholder = await newPage(browser, web.baseUrl);
+  const cardholder = await newPage(browser(), web().baseUrl);
   const me = cardholder.page;
-  await signInThroughUi(me, web, 'cardholder@example.com');
+  await signInThroughUi(me, web(), 'cardholder@example.com');
   await me.getByRole('heading', { level: 1, name: 'Your accounts' }).waitFor();
 
   await me.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Messages' }).click();
@@ -77,14 +21,12 @@ test('a cardholder writes with a screenshot, an agent replies, and the cardholde
   await me.getByText('We will never ask for your full card number, CVV, PIN or one-time codes.').waitFor();
   await me.getByRole('heading', { name: 'Prefer to talk to someone?' }).waitFor();
   await me.getByText(/You have no conversations yet|conversations?[,.]/).waitFor();
-  await assertAccessible(me, 'inbox');
-  await assertNoSidewaysScroll(me, 'inbox');
+  await assertAccessible(me, 'inbox', { noSidewaysScroll: true });
 
   await me.getByRole('link', { name: 'Write a new message' }).click();
   await me.getByRole('heading', { level: 1, name: 'Write a secure message' }).waitFor();
   await me.getByText(/Up to 5 files: PDF, PNG or JPEG, each up to 10 MB/).waitFor();
-  await assertAccessible(me, 'compose');
-  await assertNoSidewaysScroll(me, 'compose');
+  await assertAccessible(me, 'compose', { noSidewaysScroll: true });
 
   // The composer by keyboard: type into the fields, Tab to the button, Enter sends.
   await me.getByLabel('Subject').focus();
@@ -92,7 +34,7 @@ test('a cardholder writes with a screenshot, an agent replies, and the cardholde
   await me.keyboard.press('Tab');
   assert.equal(await me.evaluate(() => document.activeElement?.id), 'compose-body', 'Tab goes from the subject to the message');
   await me.keyboard.type('There is a charge of $89.99 from a store I have never visited. Please stop it.');
-  await me.getByLabel('Attach files (optional)').setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: screenshotPng() });
+  await me.getByLabel('Attach files (optional)').setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: smallPng() });
   await me.getByRole('list', { name: 'Files to send' }).getByText('screenshot.png').waitFor();
   await me.getByLabel('Your message').focus();
   for (let i = 0; i < 8 && (await me.evaluate(() => document.activeElement?.textContent)) !== 'Send message'; i++) await me.keyboard.press('Tab');
@@ -106,13 +48,12 @@ test('a cardholder writes with a screenshot, an agent replies, and the cardholde
   await me.getByRole('heading', { level: 1, name: 'urgent: unauthorized charge' }).waitFor();
   assert.match(await me.getByRole('group', { name: 'Case' }).innerText(), new RegExp(caseNumber));
   await me.getByRole('link', { name: 'Download screenshot.png' }).waitFor();
-  await assertAccessible(me, 'conversation');
-  await assertNoSidewaysScroll(me, 'conversation');
+  await assertAccessible(me, 'conversation', { noSidewaysScroll: true });
 
   // The agent, in another browser context.
-  const agent = await newPage(browser, web.baseUrl, { width: 1280, height: 900 });
+  const agent = await newPage(browser(), web().baseUrl, { width: 1280, height: 900 });
   const staff = agent.page;
-  await signInThroughUi(staff, web, 'agent@example.com');
+  await signInThroughUi(staff, web(), 'agent@example.com');
   await staff.getByRole('heading', { level: 1, name: 'Staff console' }).waitFor();
   await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
   await staff.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
@@ -128,7 +69,7 @@ test('a cardholder writes with a screenshot, an agent replies, and the cardholde
   await download.waitFor();
   const file = await staff.request.get((await download.getAttribute('href')) ?? '');
   assert.equal(file.status(), 200, 'the attachment downloads');
-  assert.deepEqual(Buffer.from(await file.body()), screenshotPng());
+  assert.deepEqual(Buffer.from(await file.body()), smallPng());
   await assertAccessible(staff, 'staff case page');
 
   // A reply that asks for a security code is refused, next to the composer.
@@ -184,8 +125,7 @@ test('a cardholder writes with a screenshot, an agent replies, and the cardholde
   assert.match(answerText, /AGT-1042/);
   assert.match(await me.getByRole('group', { name: 'Case' }).innerText(), new RegExp(caseNumber));
   assert.equal(await me.getByText('Checked the merchant').count(), 0, 'internal notes never reach the cardholder');
-  await assertAccessible(me, 'conversation with a reply');
-  await assertNoSidewaysScroll(me, 'conversation with a reply');
+  await assertAccessible(me, 'conversation with a reply', { noSidewaysScroll: true });
 
   // Resolved: the cardholder is asked how it went, once.
   await staff.getByRole('button', { name: 'Mark resolved' }).click();
@@ -201,9 +141,9 @@ test('a cardholder writes with a screenshot, an agent replies, and the cardholde
 });
 
 test('the queue says it refreshes every 30 seconds when live updates cannot connect', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl, { width: 1280, height: 900 });
+  const { context, page } = await newPage(browser(), web().baseUrl, { width: 1280, height: 900 });
   await page.route('**/api/v1/events', (route) => route.abort());
-  await signInThroughUi(page, web, 'agent@example.com');
+  await signInThroughUi(page, web(), 'agent@example.com');
   await page.getByRole('heading', { level: 1, name: 'Staff console' }).waitFor();
   await page.goto('/staff/queue?who=none');
   await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
@@ -215,14 +155,14 @@ test('the queue says it refreshes every 30 seconds when live updates cannot conn
 });
 
 test('files that cannot be sent are named, with the reason, before anything is uploaded', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl);
-  await signInThroughUi(page, web, 'cardholder@example.com');
+  const { context, page } = await newPage(browser(), web().baseUrl);
+  await signInThroughUi(page, web(), 'cardholder@example.com');
   await page.getByRole('heading', { level: 1, name: 'Your accounts' }).waitFor();
   await page.goto('/messages/new');
   await page.getByRole('heading', { level: 1, name: 'Write a secure message' }).waitFor();
   await page.getByLabel('Attach files (optional)').setInputFiles([
     { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
-    { name: 'photo.png', mimeType: 'image/png', buffer: screenshotPng() },
+    { name: 'photo.png', mimeType: 'image/png', buffer: smallPng() },
   ]);
   const alert = page.getByRole('alert');
   await alert.waitFor();
@@ -241,7 +181,7 @@ test('files that cannot be sent are named, with the reason, before anything is u
   await page.getByLabel('Subject').fill('Receipt');
   await page.getByLabel('Your message').fill('Here is the receipt.');
   await page.getByLabel('Attach files (optional)').setInputFiles([
-    { name: 'receipt.png', mimeType: 'image/png', buffer: screenshotPng() },
+    { name: 'receipt.png', mimeType: 'image/png', buffer: smallPng() },
     { name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('this is not an image at all') },
   ]);
   await page.getByRole('button', { name: 'Send message' }).click();
@@ -254,8 +194,8 @@ test('files that cannot be sent are named, with the reason, before anything is u
 });
 
 test('"Ask about this" on a transaction opens the composer about that transaction', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl);
-  await signInThroughUi(page, web, 'cardholder@example.com');
+  const { context, page } = await newPage(browser(), web().baseUrl);
+  await signInThroughUi(page, web(), 'cardholder@example.com');
   const ask = page.getByRole('link', { name: /^Ask about this: / }).first();
   await ask.waitFor();
   await ask.click();

@@ -1,31 +1,20 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
 import { findDemoScenario } from '../../src/modules/banking/index.ts';
-import { WEB_DIST } from '../../src/web/serve.ts';
-import { buildTestApp, type TestApp } from '../helpers.ts';
-import { launchBrowser, newPage, signInThroughUi, type WebApp } from './browser.ts';
+import type { TestApp } from '../helpers.ts';
+import { assertAccessible, newPage, signInThroughUi, useWebApp } from './browser.ts';
 
 // The cardholder rewards journey: from the account page to the rewards page, then "why these points?" on a
 // grocery purchase made after the quarterly supermarket cap was reached (the planted bonus_cap_reached
 // scenario), which must name the cap and the day it was reached. Then the agent's adjustment form.
 
 let t: TestApp;
-let web: WebApp;
-let browser: Browser;
 let accountId: string;
 let crossedOn: string;
 let capped: { merchant: string; amountCents: number };
 
-before(async () => {
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST} is missing: run "npm run build:web" first`);
-  t = await buildTestApp({ serveWeb: true });
-  const baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  web = { baseUrl, clock: t.clock, close: async () => {} };
-  browser = await launchBrowser();
+const { web, browser } = useWebApp(async (app) => {
+  t = app.web.testApp;
   const scenario = await findDemoScenario(t.database.db, 'bonus_cap_reached');
   assert.ok(scenario?.accountId && scenario.transactionId);
   accountId = scenario.accountId;
@@ -40,27 +29,13 @@ before(async () => {
   capped = { merchant: rows[0].merchant_name, amountCents: rows[0].amount_cents };
 });
 
-after(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-async function assertAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [], `${name}: axe found serious or critical violations`);
-  assert.equal(await page.locator('h1').count(), 1, `${name}: one h1`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${name}: ${overflow} px of sideways scrolling at 390 px`);
-}
-
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);
 const longDate = (day: string) => new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 test('a cardholder opens rewards and learns a grocery purchase hit the quarterly cap, with the day it was reached', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl);
-  await signInThroughUi(page, web, 'cardholder@example.com');
+  const { context, page } = await newPage(browser(), web().baseUrl);
+  await signInThroughUi(page, web(), 'cardholder@example.com');
   await page.getByRole('heading', { level: 1, name: 'Your accounts' }).waitFor();
   await page.goto(`/accounts/${accountId}`);
   await page.getByRole('heading', { name: 'Rewards', exact: true }).waitFor();
@@ -78,7 +53,7 @@ test('a cardholder opens rewards and learns a grocery purchase hit the quarterly
   assert.match(text, new RegExp(`You reached that on ${escape(longDate(crossedOn))}`));
   assert.match(text, /\$6,000\.00/);
   assert.equal(await button.first().getAttribute('aria-expanded'), 'true');
-  await assertAccessible(page, 'rewards page with an explanation open');
+  await assertAccessible(page, 'rewards page with an explanation open', { noSidewaysScroll: true });
 
   // Use the points: 2,500 points are a $25.00 statement credit.
   await page.getByLabel('Points to redeem for a statement credit').fill('2500');
@@ -89,8 +64,8 @@ test('a cardholder opens rewards and learns a grocery purchase hit the quarterly
 });
 
 test('an agent adjusts points on the staff account page: the reason is required', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl, { width: 1280, height: 900 });
-  await signInThroughUi(page, web, 'agent@example.com');
+  const { context, page } = await newPage(browser(), web().baseUrl, { width: 1280, height: 900 });
+  await signInThroughUi(page, web(), 'agent@example.com');
   await page.waitForURL(/\/staff/);
   await page.goto(`/staff/accounts/${accountId}`);
   await page.getByRole('heading', { name: 'Rewards points' }).waitFor();
@@ -101,6 +76,6 @@ test('an agent adjusts points on the staff account page: the reason is required'
   await page.getByRole('button', { name: 'Save adjustment' }).click();
   await page.getByText('The adjustment was applied.').waitFor();
   await page.getByText(/Goodwill: store coupon did not scan/).first().waitFor();
-  await assertAccessible(page, 'staff account page with rewards');
+  await assertAccessible(page, 'staff account page with rewards', { noSidewaysScroll: true });
   await context.close();
 });

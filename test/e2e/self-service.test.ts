@@ -1,32 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, newPage, signInThroughUi, startWebApp, type WebApp } from './browser.ts';
+import { test } from 'node:test';
+import { assertAccessible, DEMO_PASSWORD, newPage, signInThroughUi, useWebApp } from './browser.ts';
 
-let web: WebApp;
-let browser: Browser;
-
-before(async () => {
-  web = await startWebApp();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
-
-/** axe with the WCAG 2.1 A/AA rules: nothing serious or critical, and one h1. */
-async function assertAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [], `${name}: axe`);
-  assert.equal(await page.locator('h1').count(), 1, `${name}: one h1`);
-}
+const { web, browser } = useWebApp();
 
 test('search "talk to a live person" as you type, open the article, reach the secure-message form in one step', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl);
+  const { context, page } = await newPage(browser(), web().baseUrl);
   await page.goto('/help');
   await page.getByRole('heading', { level: 1, name: 'How can we help?' }).waitFor();
   await assertAccessible(page, '/help');
@@ -57,7 +36,7 @@ test('search "talk to a live person" as you type, open the article, reach the se
 });
 
 test('the scam check tells the real hotline from a look-alike link, and asks for a field when none is given', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl);
+  const { context, page } = await newPage(browser(), web().baseUrl);
   await page.goto('/scam-check');
   await page.getByRole('heading', { level: 1, name: 'Is this really us?' }).waitFor();
   await page.getByRole('button', { name: 'Check it' }).click();
@@ -78,7 +57,7 @@ test('the scam check tells the real hotline from a look-alike link, and asks for
 });
 
 test('"which number do I call?" answers a question in the cardholder\u2019s words with the right hotline', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl);
+  const { context, page } = await newPage(browser(), web().baseUrl);
   await page.goto('/contact');
   const section = page.getByRole('region', { name: 'Which number do I call?' });
   await section.waitFor();
@@ -98,8 +77,8 @@ test('"which number do I call?" answers a question in the cardholder\u2019s word
 });
 
 test('a help editor edits an article and sees the new version in its history', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl, { width: 1280, height: 900 });
-  await signInThroughUi(page, web, 'admin@example.com');
+  const { context, page } = await newPage(browser(), web().baseUrl, { width: 1280, height: 900 });
+  await signInThroughUi(page, web(), 'admin@example.com');
   await page.waitForURL('**/staff');
   await page.goto('/staff/articles');
   const list = page.getByRole('list', { name: 'Articles' });

@@ -1,25 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { DEMO_TOTP_SECRET } from '../../src/demo/seed-demo.ts';
 import { totpCode } from '../../src/platform/auth/totp.ts';
-import { DEMO_PASSWORD, demoCardholder, launchBrowser, newPage, startWebApp, type WebApp } from './browser.ts';
+import { DEMO_PASSWORD, demoCardholder, newPage, useWebApp } from './browser.ts';
 
-let web: WebApp;
-let browser: Browser;
-
-before(async () => {
-  web = await startWebApp();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
+const { web, browser } = useWebApp();
 
 test('an agent signs in with the 6-digit code step, sees their agent ID and finds a customer', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl);
+  const { context, page } = await newPage(browser(), web().baseUrl);
   await page.goto('/sign-in');
   await page.getByLabel('E-mail address').fill('agent@example.com');
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
@@ -33,7 +21,7 @@ test('an agent signs in with the 6-digit code step, sees their agent ID and find
   await page.getByRole('button', { name: 'Verify and sign in' }).click();
   await page.getByText('That code is wrong or has expired').waitFor();
 
-  await code.fill(await totpCode(DEMO_TOTP_SECRET, web.clock.now()));
+  await code.fill(await totpCode(DEMO_TOTP_SECRET, web().clock.now()));
   await page.getByRole('button', { name: 'Verify and sign in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Staff console' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/staff');
@@ -44,7 +32,7 @@ test('an agent signs in with the 6-digit code step, sees their agent ID and find
   const me = (await (await page.request.get('/api/v1/me')).json()) as { user: { role: string } };
   assert.equal(me.user.role, 'agent');
 
-  const demo = await demoCardholder(browser, web.baseUrl);
+  const demo = await demoCardholder(browser(), web());
   const lastName = demo.displayName.split(' ').at(-1) ?? '';
   await page.getByLabel('Name, e-mail, phone or card last 4').fill(lastName);
   await page.getByRole('button', { name: 'Search' }).click();
@@ -68,7 +56,7 @@ test('an agent signs in with the 6-digit code step, sees their agent ID and find
 });
 
 test('a cardholder cannot open the staff console', async () => {
-  const { context, page } = await newPage(browser, web.baseUrl);
+  const { context, page } = await newPage(browser(), web().baseUrl);
   await page.goto('/sign-in?next=%2Fstaff');
   await page.getByLabel('E-mail address').fill('cardholder@example.com');
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
