@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -81,8 +82,37 @@ export type OpenOptions =
   | { dataDir: string }
   | { memory: true; loadDataDir?: Blob };
 
+/** SQL text that starts with this comment runs as a named prepared statement (see preparing()). */
+export const PREPARED = '/* prepared */';
+const patched = new WeakSet<pg.PoolClient>();
+
+/**
+ * A hot statement marked with PREPARED is parsed and planned once per connection instead of on every call: node-pg
+ * sends a named statement's Parse only the first time on each connection. The name is a hash of the text, so
+ * every distinct text is its own statement. (Kysely has no way to name a query; this is the one place that
+ * knows the driver.) Used for the one-statement message writes (write-batch.ts), whose planning cost more
+ * database CPU than their inserts.
+ */
+function preparing(pool: pg.Pool) {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      if (!patched.has(client)) {
+        patched.add(client);
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, ...rest: unknown[]) =>
+          typeof text === 'string' && text.startsWith(PREPARED) && Array.isArray(rest[0])
+            ? query({ name: `cc_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values: rest[0] })
+            : query(text, ...rest);
+      }
+      return client;
+    },
+    end: () => pool.end(),
+  };
+}
+
 function kyselyOver(pool: pg.Pool): Db {
-  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool: preparing(pool) }) });
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {

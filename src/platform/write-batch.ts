@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { AUDIT_CHAINS, type AuditEntry, canonicalAuditPayload } from './audit.ts';
-import type { Executor, Tables } from './db.ts';
+import { type Executor, PREPARED, type Tables } from './db.ts';
 import { readStoredResponse, type StoredResponse } from './idempotency.ts';
 
 /**
@@ -105,7 +105,7 @@ export async function executeBatch(db: Executor, batch: WriteBatch): Promise<Bat
     ...(batch.updates ?? []).map((update, i) => sql`${sql.raw(`u${i}`)} AS (${updateCte(update)})`),
     ...(batch.audit ? auditCtes(batch.audit) : []),
   ];
-  const { rows } = await sql<{ applied: number }>`WITH ${sql.join(ctes)} SELECT count(*)::int AS applied FROM go`.execute(db);
+  const { rows } = await sql<{ applied: number }>`${sql.raw(PREPARED)} WITH ${sql.join(ctes)} SELECT count(*)::int AS applied FROM go`.execute(db);
   if (rows[0]?.applied === 1 || !batch.idempotency) return { applied: true };
   return { applied: false, stored: await readStoredResponse(db, batch.idempotency) };
 }
