@@ -46,12 +46,15 @@ export async function tokensFor(baseUrl: string, emails: string[], connections: 
 const MERCHANTS = ['Corner Grocery', 'City Parking', 'Blue Bottle Cafe', 'Metro Transit', 'Hardware Depot', 'Sunrise Pharmacy', 'Book Nook', 'Fuel Stop'];
 
 /** A new conversation whose body holds a card number to redact, varied per connection and request. */
+/** The subject of every message the load sends (so counts can leave out cases the server opens by itself). */
+export const BENCH_SUBJECT = 'Charged twice at the store';
+
 export function messageFor(connection: number, n: number): { subject: string; body: string } {
   const merchant = MERCHANTS[(connection + n) % MERCHANTS.length];
   const amount = (((connection * 7919 + n * 104729) % 50000) / 100 + 1).toFixed(2);
   const day = 1 + ((connection + n) % 28);
   return {
-    subject: 'Charged twice at the store',
+    subject: BENCH_SUBJECT,
     body:
       'My card 4111 1111 1111 1111 was charged twice at the store, please help. ' +
       `The charge of $${amount} at ${merchant} on June ${day} shows up two times (my reference ${connection}-${n}).`,
