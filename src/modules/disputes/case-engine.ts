@@ -1,11 +1,11 @@
 /**
- * The disputes module's only door into the case engine: a dispute opens its case, and writes its notices onto
- * it, through the engine's own write paths (open-case prepare/write, post-reply prepare/write, storeMessage),
- * inside the dispute's unit of work.
+ * The disputes module's only door into the case engine: a dispute opens its case, and writes its system notices
+ * onto it, through the engine's own write paths (open-case prepare/write, storeMessage), inside the dispute's
+ * unit of work. (Agents' notices are letters: dispute-letters.ts, through the notices module.)
  * LIMITATION: modules/cases/index.ts does not export these yet (habit 1), so they are imported from their files
  * here and nowhere else in the module; once the cases module exports them, only this file changes.
  */
-import type { CardholderActor, StaffActor } from '../../platform/auth/actor.ts';
+import type { CardholderActor } from '../../platform/auth/actor.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
 import {
   type CaseDeps,
@@ -14,12 +14,10 @@ import {
   type PreparedCase,
   prepareMessage,
   prepareOpenCase,
-  prepareReply,
   queueName,
   type RequestMeta,
   storeMessage,
   writeOpenCase,
-  writeReply,
 } from '../cases/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 
@@ -61,11 +59,4 @@ export async function writeSystemNotice(deps: CaseDeps, unit: Unit, input: { cas
   ]);
   await enqueueNotification(unit.tx, { topic: `dispute.notice.${input.kind}`, recipient: { customerId: input.customerId }, template: 'secure_message.new_reply', data: { caseNumber: input.caseNumber }, now: input.at });
   return message.id;
-}
-
-/** A written notice signed by the agent who acted, through the engine's reply path (state, SLA, audit, outbox). */
-export async function writeAgentNotice(deps: CaseDeps, unit: Unit, actor: StaffActor, caseId: string, body: string, meta: RequestMeta): Promise<string> {
-  const prepared = await prepareReply(deps, actor, { body, files: [] });
-  const posted = await writeReply(deps, unit, actor, caseId, prepared, meta);
-  return posted.message.id;
 }

@@ -40,6 +40,12 @@ describe('dispute money: provisional credit, reversal and resolution as steps wi
     assert.ok(view.clocks.find((c: { name: string }) => c.name === 'reg_e_decide_or_provisionally_credit').metOn);
     assert.equal(view.deadlines.resolveBy, view.deadlines.decideBy, 'with provisional credit, the 45/90-day decision binds');
     assert.equal((await noticeCount(d.caseId)) - before, 1, 'one written notice, not five');
+    const letters = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${d.caseId}/notices`, headers: holder2.headers })).json();
+    const letter = letters.items.find((n: { kind: string }) => n.kind === 'dispute_provisional_credit');
+    assert.ok(letter, 'the notice is a letter on the case');
+    const pdf = await t.app.inject({ method: 'GET', url: letter.pdfUrl, headers: holder2.headers });
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
   });
 
   it('reverses the provisional credit once, with its notice; a retry changes nothing', async () => {

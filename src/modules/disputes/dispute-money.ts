@@ -9,7 +9,8 @@ import type { StaffActor } from '../../platform/auth/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
 import { type IsoDate, localDate } from '../calendars/index.ts';
-import { addTimeline, type RequestMeta, writeAgentNotice } from './case-engine.ts';
+import { addTimeline, type RequestMeta } from './case-engine.ts';
+import { type DisputeLetterKind, issueDisputeLetter } from './dispute-letters.ts';
 import type { DisputeDeps } from './dispute-deps.ts';
 import { money } from './dispute.view.ts';
 import type { DisputeOutcome } from './disputes.tables.ts';
@@ -38,8 +39,14 @@ const posting = (c: Ctx, d: DisputeWithCase, reference: string, description: str
 
 const meet = (clocks: Deadline[], names: readonly string[], today: IsoDate): Deadline[] => clocks.map((k) => (names.includes(k.name) && !k.metOn ? { ...k, metOn: today } : k));
 
+const LETTER_OF: Partial<Record<MoneyStepRow['kind'], DisputeLetterKind>> = { provisional_credit: 'dispute_provisional_credit', provisional_credit_reversal: 'dispute_credit_reversal' };
+
+/** The written notice of a money step or decision, as a letter on the case (dispute-letters.ts). */
+const letter = (c: Ctx, d: DisputeWithCase, kind: DisputeLetterKind, text: string) =>
+  issueDisputeLetter(c.deps, c.unit, { actor: c.actor, caseId: d.case_id, disputeId: d.id, kind, amount: money(d.amount_cents, d.currency), text, meta: c.meta });
+
 async function record(c: Ctx, d: DisputeWithCase, kind: MoneyStepRow['kind'], reference: string, ledgerId: string, notice: string): Promise<void> {
-  const messageId = await writeAgentNotice(c.deps, c.unit, c.actor, d.case_id, notice, c.meta);
+  const messageId = await letter(c, d, LETTER_OF[kind] ?? 'dispute_resolution', notice);
   await insertMoneyStep(c.unit.tx, { id: reference, dispute_id: d.id, kind, amount_cents: d.amount_cents, ledger_transaction_id: ledgerId, state: 'posted', notice_message_id: messageId, actor_id: c.actor.userId, created_at: c.now });
   const who = { id: c.actor.userId, role: c.actor.role, name: c.actor.displayName };
   await addTimeline(c.unit, [{ caseId: d.case_id, at: c.now, kind: `dispute_${kind}`, actor: who, visibleToCardholder: true, data: { disputeId: d.id, amountCents: d.amount_cents, reference } }]);
@@ -122,7 +129,7 @@ export async function resolveDispute(c: Ctx, id: string, outcome: DisputeOutcome
       await insertMoneyStep(c.unit.tx, { id: reversal.reference, dispute_id: d.id, kind: 'provisional_credit_reversal', amount_cents: d.amount_cents, ledger_transaction_id: results[0]!.transaction.id, state: 'posted', notice_message_id: null, actor_id: c.actor.userId, created_at: c.now });
       await markStepReversed(c.unit.tx, reversal.provisional.id, c.now);
     }
-    const messageId = await writeAgentNotice(c.deps, c.unit, c.actor, d.case_id, `${resolutionNotice(c, d, outcome, note)}${reversal ? `\n${reversalNotice(c, d)}` : ''}`, c.meta);
+    const messageId = await letter(c, d, 'dispute_resolution', `${resolutionNotice(c, d, outcome, note)}${reversal ? `\n${reversalNotice(c, d)}` : ''}`);
     if (outcome === 'cardholder_favor') {
       // The provisional credit, when there is one, becomes final: no second posting.
       const ledgerId = provisional ? provisional.ledger_transaction_id : results[0]!.transaction.id;

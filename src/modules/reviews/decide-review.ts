@@ -9,25 +9,13 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
 import { localDate } from '../calendars/index.ts';
 import { appendCaseEvents, type CaseDeps, type RequestMeta } from '../cases/index.ts';
+import { issueAdverseActionLetter } from './adverse-action-letter.ts';
 import { writeReviewerNotice } from './review-notice.ts';
 import { formatWhen, HOUR_MS } from './review-policy.ts';
-import { closeOpenDocuments, findReview, listDocuments, type ReviewRow, updateDocument, updateReview } from './reviews.repo.ts';
+import { closeOpenDocuments, findReview, listDocuments, updateDocument, updateReview } from './reviews.repo.ts';
 
 export type ReviewDecision = 'release' | 'extend' | 'close';
 export type DecisionInput = { decision: ReviewDecision; note: string; extendHours?: number | undefined };
-
-/**
- * Adverse-action notice for closing the account: the action, the specific principal reason, and the ECOA
- * notice (Regulation B, 12 CFR 1002.9(a)(2) and (b)(1)).
- */
-export function adverseActionNotice(issuerName: string, regulatorName: string, review: Pick<ReviewRow, 'case_number'>, closedOn: string, reason: string): string {
-  return [
-    `Notice of action taken: on ${closedOn} we closed your account after the review on case ${review.case_number}.`,
-    `Principal reason for this decision: ${reason}`,
-    'Any balance on the account is still due under your card agreement; payments and refunds still reach the account. You may ask us for the documents we relied on.',
-    `The federal Equal Credit Opportunity Act prohibits creditors from discriminating against credit applicants on the basis of race, color, religion, national origin, sex, marital status, or age (provided the applicant has the capacity to contract); because all or part of the applicant's income derives from any public assistance program; or because the applicant has in good faith exercised any right under the Consumer Credit Protection Act. The federal agency that administers compliance with this law concerning ${issuerName} is the ${regulatorName}.`,
-  ].join('\n\n');
-}
 
 export async function decideReview(deps: CaseDeps, unit: Unit, actor: StaffActor, reviewId: string, input: DecisionInput, meta: RequestMeta): Promise<void> {
   const { tx } = unit;
@@ -39,7 +27,8 @@ export async function decideReview(deps: CaseDeps, unit: Unit, actor: StaffActor
   const now = deps.clock.now();
   const tz = deps.profile.issuer.timeZone;
   const banking = deps.banking.withTransaction(tx);
-  let body: string;
+  let body: string | null = null;
+  let closedOnDay: string | null = null;
   let data: Record<string, unknown> = { reviewId: review.id, decision: input.decision };
   if (input.decision === 'extend') {
     if (!input.extendHours) throw new AppError('validation_failed', 'Say how many hours the review is extended by', { errors: [{ field: 'extendHours', message: 'is required to extend' }] });
@@ -58,12 +47,15 @@ export async function decideReview(deps: CaseDeps, unit: Unit, actor: StaffActor
       body = `Your account review is finished and the hold is lifted: you can use your card again.\n${note}`;
     } else {
       await banking.closeAccount(review.account_id, closedOn, now);
-      body = adverseActionNotice(deps.profile.issuer.name, deps.profile.regulator.name, review, closedOn, note);
+      closedOnDay = closedOn; // the adverse-action notice goes out as a letter below
     }
     await closeOpenDocuments(tx, review.id, now);
     await updateReview(tx, review.id, { status: input.decision === 'release' ? 'released' : 'closed', decision: input.decision, decision_note: note, decided_by: actor.userId, decided_at: now, updated_at: now });
   }
-  const messageId = await writeReviewerNotice(deps, unit, actor, review.case_id, body, meta);
+  const messageId =
+    body !== null
+      ? await writeReviewerNotice(deps, unit, actor, review.case_id, body, meta)
+      : await issueAdverseActionLetter(deps, unit, { actor, caseId: review.case_id, reviewId: review.id, closedOn: closedOnDay ?? localDate(now, tz), reason: note, meta });
   if (input.decision === 'close') await updateReview(tx, review.id, { notice_message_id: messageId });
   await appendCaseEvents(tx, [{ case_id: review.case_id, at: now, kind: `review_${input.decision === 'extend' ? 'extended' : input.decision === 'release' ? 'released' : 'closed'}`, actor_id: actor.userId, actor_role: actor.role, actor_name: actor.displayName, visible_to_cardholder: true, data }]);
   await recordAudit(tx, { action: 'review.decide', actorId: actor.userId, actorRole: actor.role, targetType: 'account_review', targetId: review.id, requestId: meta.requestId, ip: meta.ip, at: now, detail: { ...data, messageId } });

@@ -141,6 +141,10 @@ describe('account reviews', () => {
     const text = JSON.stringify(kase.messages);
     assert.ok(text.includes('Notice of action taken'));
     assert.ok(text.includes('Equal Credit Opportunity Act'));
+    const letters = (await get(holder2, `/api/v1/cases/${review.caseId}/notices`)).json().items as Array<{ kind: string; pdfUrl: string }>;
+    const letter = letters.find((n) => n.kind === 'adverse_action');
+    assert.ok(letter, 'the adverse-action notice is also a letter (HTML and PDF) on the case');
+    assert.equal((await get(holder2, letter.pdfUrl)).rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
     assert.equal((await get(holder2, `/api/v1/accounts/${heldAccount}`)).json().status, 'closed');
     assert.equal((await upload(holder2, review.documents[1]!.id)).statusCode, 409);
     assert.equal(problem(await post(agent, `/api/v1/reviews/${review.reviewId}/decide`, { decision: 'release', note: 'x' })).code, 'invalid_state_transition');
