@@ -21,7 +21,7 @@ import { rewardsRoutes } from './modules/rewards/index.ts';
 import { createClassifierPrioritizer, createTriage } from './modules/triage/index.ts';
 import { installAuthentication } from './platform/auth/authenticate.ts';
 import { AppError } from './platform/errors.ts';
-import { installErrorHandling, sendProblem } from './platform/http.ts';
+import { frameworkProblem, installErrorHandling, sendProblem } from './platform/http.ts';
 import { createEventBus } from './platform/events.ts';
 import { newId } from './platform/ids.ts';
 import { installMultipart } from './platform/multipart.ts';
@@ -62,6 +62,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : newId('req');
     },
     return503OnClosing: true,
+    frameworkErrors: frameworkProblem,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addSchema(Problem);

@@ -65,6 +65,11 @@ export function toAppError(error: FastifyError): AppError {
       return new AppError('bad_request', 'Content-Length does not match the body');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError('malformed_json', 'The request body is not valid JSON');
+    case 'FST_ERR_BAD_URL':
+      return new AppError('bad_request', 'The URL is not validly percent-encoded');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      // No identifier or slug is this long, so this is a malformed path rather than a missing resource.
+      return new AppError('bad_request', 'A path segment is longer than any valid identifier');
     default:
       break;
   }
@@ -77,6 +82,16 @@ export function toAppError(error: FastifyError): AppError {
   if (error.statusCode === 405) return new AppError('method_not_allowed');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return new AppError('bad_request', 'The request cannot be processed');
   return new AppError('internal_error', undefined, { cause: error });
+}
+
+/**
+ * Fastify option `frameworkErrors`: errors the router raises before any route (and so before the error handler)
+ * runs, e.g. a broken percent-encoding or an over-long path parameter, answered as problems like the rest.
+ */
+export function frameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const appError = toAppError(error);
+  request.log.info({ code: appError.code }, 'request refused');
+  return sendProblem(reply, appError, request.url.split('?')[0]);
 }
 
 export function installErrorHandling(app: FastifyInstance): void {

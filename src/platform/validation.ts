@@ -1,6 +1,6 @@
 import { Ajv, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import { AppError } from './errors.ts';
 
 // ajv-formats ships CommonJS; under ESM its default export is the module object.
@@ -13,7 +13,7 @@ export const MAX_JSON_DEPTH = 32;
 // database as a driver error (a 500), so both are refused where every request is checked, whatever the field.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-type ValidationIssue = { instancePath: string; keyword: string; message: string };
+type ValidationIssue = FastifySchemaValidationError;
 
 /** The first string (key or value) PostgreSQL could not store, as an ajv-style issue; iterative, so depth is no risk. */
 export function findUnstorableText(data: unknown): ValidationIssue | null {
@@ -21,10 +21,10 @@ export function findUnstorableText(data: unknown): ValidationIssue | null {
   while (stack.length > 0) {
     const [value, path] = stack.pop() as [unknown, string];
     if (typeof value === 'string') {
-      if (UNSTORABLE.test(value)) return { instancePath: path, keyword: 'unstorableText', message: 'must not contain NUL or unpaired surrogate characters' };
+      if (UNSTORABLE.test(value)) return { instancePath: path, schemaPath: '#', keyword: 'unstorableText', params: {}, message: 'must not contain NUL or unpaired surrogate characters' };
     } else if (value !== null && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
-        if (UNSTORABLE.test(key)) return { instancePath: path, keyword: 'unstorableText', message: 'must not have a field name with NUL or unpaired surrogate characters' };
+        if (UNSTORABLE.test(key)) return { instancePath: path, schemaPath: '#', keyword: 'unstorableText', params: {}, message: 'must not have a field name with NUL or unpaired surrogate characters' };
         stack.push([child, `${path}/${key}`]);
       }
     }
@@ -60,11 +60,11 @@ export function installValidation(app: FastifyInstance): void {
     const checked = (data: unknown): boolean => {
       const unstorable = findUnstorableText(data);
       const isValid = validate(data) as boolean;
-      const errors = [...(unstorable ? [unstorable] : []), ...(validate.errors ?? [])];
+      const errors: FastifySchemaValidationError[] = [...(unstorable ? [unstorable] : []), ...(validate.errors ?? [])];
       checked.errors = errors.length > 0 ? errors : null;
       return isValid && !unstorable;
     };
-    checked.errors = null as unknown[] | null;
+    checked.errors = null as FastifySchemaValidationError[] | null;
     return checked;
   });
   installJsonParser(app);
@@ -78,7 +78,7 @@ function installJsonParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    parse(request, body, (error, value) => {
+    parse(request, body as string, (error, value) => {
       if (error) return done(error, undefined);
       if (jsonDepth(value) > MAX_JSON_DEPTH) return done(new AppError('validation_failed', `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`), undefined);
       return done(null, value);

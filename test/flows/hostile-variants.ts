@@ -41,7 +41,7 @@ export type Depth = 'shallow' | 'full';
 export type IdLookup = (prefix: string) => string | undefined;
 
 const ID_PATTERN = /^\^([a-z]+)_\[0-9a-z\]\{16\}\$$/;
-const STRING_CANDIDATES = ['hostile-test', 'hostile_test', 'hostile', 'ab', 'a', 'x1', 'A1', '1', 'general'];
+const STRING_CANDIDATES = ['hostile-test', 'USD', 'US', '5411', 'hostile_test', 'hostile', 'ab', 'a', 'x1', 'A1', '1', 'general'];
 const ONE_MB = 1_000_000; // just under the 1 MiB body limit, so the schema (not the limit) must refuse it
 const DEEP = 5_000;
 
@@ -129,6 +129,7 @@ function fieldValues(schema: JsonSchema | undefined): Array<[string, string]> {
         ['lone surrogate', '"\\ud800x"'],
         ['number', '123'],
         ['empty', '""'],
+        ['array', '["x"]'],
       ];
   }
 }
@@ -176,6 +177,11 @@ export function variantsFor(op: Operation, ids: IdLookup, depth: Depth): Variant
       else out.push({ name: `path ${param.name}=${name}`, url });
     }
   }
+
+  // Credentials that are junk: a huge bearer token, a cookie that is not ours, a non-Bearer scheme.
+  out.push({ name: 'junk bearer token', url: withQuery(validPath), headers: { authorization: `Bearer ${'x'.repeat(5_000)}` } });
+  out.push({ name: 'junk cookie', url: withQuery(validPath), headers: { authorization: '', cookie: 'cardcare_session=%ZZ%00; x=' } });
+  if (depth === 'full') out.push({ name: 'basic auth', url: withQuery(validPath), headers: { authorization: 'Basic YTpi' } });
 
   if (op.method !== 'GET') {
     json('malformed JSON', '{"a":');
