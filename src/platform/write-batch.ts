@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import { AUDIT_CHAINS, type AuditEntry, canonicalAuditPayload } from './audit.ts';
 import { type Executor, PREPARED, type Tables } from './db.ts';
 import { readStoredResponse, type StoredResponse } from './idempotency.ts';
@@ -50,62 +50,83 @@ function columnsOf(row: BatchRow | undefined): string[] {
   return columns;
 }
 
-function updateCte(update: BatchUpdate): RawBuilder<unknown> {
+/**
+ * The statement as text and parameters, built by hand rather than through the query builder: this runs for every
+ * message, and the same shape of batch gives the same text (so its prepared statement is reused). Identifiers
+ * are checked against COLUMN and quoted; every value is a parameter.
+ */
+class Statement {
+  readonly params: unknown[] = [];
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+}
+
+const ident = (name: string): string => {
+  if (!COLUMN.test(name)) throw new TypeError(`write batch: bad identifier ${name}`);
+  return `"${name}"`;
+};
+
+function updateCte(st: Statement, update: BatchUpdate): string {
   const columns = columnsOf(update.set);
   if (columns.length === 0) throw new TypeError(`write batch: empty update of ${update.table}`);
   const row = Object.fromEntries(columns.map((c) => [c, jsonValue(update.set[c])]));
-  const list = sql.join(columns.map((c) => sql.id(c)));
-  return sql`UPDATE ${sql.id(update.table)} SET (${list}) = (SELECT ${list} FROM jsonb_populate_record(NULL::${sql.id(update.table)}, ${JSON.stringify(row)}::jsonb))
-     WHERE id = ${update.id} AND EXISTS (SELECT 1 FROM go)`;
+  const list = columns.map(ident).join(', ');
+  const table = ident(update.table);
+  return `UPDATE ${table} SET (${list}) = (SELECT ${list} FROM jsonb_populate_record(NULL::${table}, ${st.param(JSON.stringify(row))}::jsonb))
+     WHERE id = ${st.param(update.id)} AND EXISTS (SELECT 1 FROM go)`;
 }
 
-function insertCte(insert: BatchInsert): RawBuilder<unknown> {
+function insertCte(st: Statement, insert: BatchInsert): string {
   const columns = columnsOf(insert.rows[0]);
   const rows = insert.rows.map((row) => {
     const keys = Object.keys(row);
     if (keys.length !== columns.length || keys.some((k) => !columns.includes(k))) throw new TypeError(`write batch: rows for ${insert.table} differ in columns`);
     return Object.fromEntries(columns.map((c) => [c, jsonValue(row[c])]));
   });
-  const list = sql.join(columns.map((c) => sql.id(c)));
-  return sql`INSERT INTO ${sql.id(insert.table)} (${list})
-    SELECT ${list} FROM jsonb_populate_recordset(NULL::${sql.id(insert.table)}, ${JSON.stringify(rows)}::jsonb)
+  const list = columns.map(ident).join(', ');
+  const table = ident(insert.table);
+  return `INSERT INTO ${table} (${list})
+    SELECT ${list} FROM jsonb_populate_recordset(NULL::${table}, ${st.param(JSON.stringify(rows))}::jsonb)
      WHERE EXISTS (SELECT 1 FROM go)`;
 }
 
-function guardCte(idempotency: BatchIdempotency | null | undefined): RawBuilder<unknown> {
-  if (!idempotency) return sql`SELECT 1 AS ok`;
+function guardCte(st: Statement, idempotency: BatchIdempotency | null | undefined): string {
+  if (!idempotency) return 'SELECT 1 AS ok';
   const { actorId, key, fingerprint, now, response } = idempotency;
-  return sql`INSERT INTO idempotency_keys (actor_id, key, fingerprint, created_at, status_code, response_body)
-    VALUES (${actorId}, ${key}, ${fingerprint}, ${now}, ${response.status}, ${JSON.stringify(response.body)}::jsonb)
+  return `INSERT INTO idempotency_keys (actor_id, key, fingerprint, created_at, status_code, response_body)
+    VALUES (${st.param(actorId)}, ${st.param(key)}, ${st.param(fingerprint)}, ${st.param(now)}, ${st.param(response.status)}, ${st.param(JSON.stringify(response.body))}::jsonb)
     ON CONFLICT (actor_id, key) DO NOTHING RETURNING 1 AS ok`;
 }
 
 /** The audit row and its chain head, as recordAudit writes them (see audit.ts), guarded like the rest. */
-function auditCtes(entry: AuditEntry): RawBuilder<unknown>[] {
-  const payload = canonicalAuditPayload(entry);
+function auditCtes(st: Statement, entry: AuditEntry): string[] {
+  const payload = st.param(canonicalAuditPayload(entry));
   return [
-    sql`head AS (
+    `head AS (
       UPDATE audit_chain_heads
-         SET seq = seq + 1, hash = encode(sha256(convert_to(hash || ${'\n'} || ${payload}::text, 'UTF8')), 'hex')
+         SET seq = seq + 1, hash = encode(sha256(convert_to(hash || E'\\n' || ${payload}::text, 'UTF8')), 'hex')
        WHERE chain = pg_backend_pid() % ${AUDIT_CHAINS} AND EXISTS (SELECT 1 FROM go)
        RETURNING chain, seq, hash)`,
-    sql`audited AS (
+    `audited AS (
       INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, action, target_type, target_id, request_id, ip, payload, hash)
-      SELECT head.chain, head.seq, ${entry.at.toISOString()}::timestamptz, ${entry.actorId}, ${entry.actorRole}, ${entry.action},
-             ${entry.targetType ?? null}, ${entry.targetId ?? null}, ${entry.requestId ?? null}, ${entry.ip ?? null}, ${payload}, head.hash
+      SELECT head.chain, head.seq, ${st.param(entry.at.toISOString())}::timestamptz, ${st.param(entry.actorId)}, ${st.param(entry.actorRole)}, ${st.param(entry.action)},
+             ${st.param(entry.targetType ?? null)}, ${st.param(entry.targetId ?? null)}, ${st.param(entry.requestId ?? null)}, ${st.param(entry.ip ?? null)}, ${payload}::text, head.hash
         FROM head)`,
   ];
 }
 
 export async function executeBatch(db: Executor, batch: WriteBatch): Promise<BatchResult> {
-  const inserts = batch.inserts.filter((i) => i.rows.length > 0);
+  const st = new Statement();
   const ctes = [
-    sql`go AS (${guardCte(batch.idempotency)})`,
-    ...inserts.map((insert, i) => sql`${sql.raw(`w${i}`)} AS (${insertCte(insert)})`),
-    ...(batch.updates ?? []).map((update, i) => sql`${sql.raw(`u${i}`)} AS (${updateCte(update)})`),
-    ...(batch.audit ? auditCtes(batch.audit) : []),
+    `go AS (${guardCte(st, batch.idempotency)})`,
+    ...batch.inserts.filter((i) => i.rows.length > 0).map((insert, i) => `w${i} AS (${insertCte(st, insert)})`),
+    ...(batch.updates ?? []).map((update, i) => `u${i} AS (${updateCte(st, update)})`),
+    ...(batch.audit ? auditCtes(st, batch.audit) : []),
   ];
-  const { rows } = await sql<{ applied: number }>`${sql.raw(PREPARED)} WITH ${sql.join(ctes)} SELECT count(*)::int AS applied FROM go`.execute(db);
+  const text = `${PREPARED} WITH ${ctes.join(',\n')} SELECT count(*)::int AS applied FROM go`;
+  const { rows } = await db.executeQuery<{ applied: number }>(CompiledQuery.raw(text, st.params));
   if (rows[0]?.applied === 1 || !batch.idempotency) return { applied: true };
   return { applied: false, stored: await readStoredResponse(db, batch.idempotency) };
 }
