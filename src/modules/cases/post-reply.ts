@@ -11,6 +11,7 @@ import type { CaseDeps, RequestMeta } from './case-deps.ts';
 import { type CaseEventInput, type CaseRow, findCase, listEvents } from './cases.repo.ts';
 import { type Author, dataKeyRow, type IncomingFile, type PreparedMessage, prepareMessage, putBlobs, sealMessage, storeMessage } from './compose-message.ts';
 import type { IdempotencyScope } from './open-case.ts';
+import type { Tx } from '../../platform/db.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
 import { planCaseSave, saveCase, stateChangeEvent } from './save-case.ts';
 import { postedView } from './posted.view.ts';
@@ -98,6 +99,14 @@ function planReply(deps: CaseDeps, row: CaseRow, actor: Actor, p: PreparedReply,
   return { who, events, patch, audit, notification };
 }
 
+/** The case under its row lock (the cardholder's own only: else 404) and what the reply does to it. */
+async function lockAndPlan(deps: CaseDeps, tx: Tx, actor: Actor, caseId: string, p: PreparedReply) {
+  const row = await findCase(tx, caseId, customerScope(actor), true);
+  if (!row) throw notFound('Case');
+  const now = deps.clock.now();
+  return { row, now, plan: planReply(deps, row, actor, p, now) };
+}
+
 /**
  * Write step in the caller's unit of work: a reply by the cardholder (their own case only), or by staff —
  * signed with the representative's name and agent ID — or an internal note that never reaches the cardholder.
@@ -106,10 +115,7 @@ function planReply(deps: CaseDeps, row: CaseRow, actor: Actor, p: PreparedReply,
 export async function writeReply(deps: CaseDeps, unit: Unit, actor: Actor, caseId: string, p: PreparedReply, meta: RequestMeta): Promise<ReplyResult> {
   const { tx } = unit;
   const { internal, message, author } = p;
-  const row = await findCase(tx, caseId, customerScope(actor), true);
-  if (!row) throw notFound('Case');
-  const now = deps.clock.now();
-  const plan = planReply(deps, row, actor, p, now);
+  const { row, now, plan } = await lockAndPlan(deps, tx, actor, caseId, p);
   await storeMessage(deps, unit, { caseId, message, author, internal, at: now });
   const replied = await saveCase(deps, tx, row, plan.patch, plan.events, now);
   const rights = internal ? { row: replied, nextSteps: null } : await applyRightsInvoked(deps, tx, replied, plan.who, message.body, now, meta.requestId);
@@ -134,10 +140,7 @@ export async function postReply(deps: CaseDeps, actor: Actor, caseId: string, p:
     return await inUnit(deps.db, async (unit) => {
       const { tx } = unit;
       const { internal, message, author } = p;
-      const row = await findCase(tx, caseId, customerScope(actor), true);
-      if (!row) throw notFound('Case');
-      const now = deps.clock.now();
-      const plan = planReply(deps, row, actor, p, now);
+      const { row, now, plan } = await lockAndPlan(deps, tx, actor, caseId, p);
       const timeline = [...(await listEvents(tx, caseId, false)), ...plan.events.map((e) => ({ kind: e.kind, at: e.at, data: e.data ?? {} }))];
       const change = planCaseSave(deps, row, plan.patch, timeline, now);
       const saved = { ...row, ...change } as CaseRow;
