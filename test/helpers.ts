@@ -43,14 +43,21 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
 }
 
 export async function buildTestApp(
-  options: { env?: Record<string, string>; profile?: IssuerProfile; serveWeb?: boolean; banking?: (db: Database['db']) => CoreBanking } = {},
+  options: {
+    env?: Record<string, string>;
+    profile?: IssuerProfile;
+    serveWeb?: boolean;
+    banking?: (db: Database['db']) => CoreBanking;
+    /** Extra dependencies buildApp passes on to every plugin (e.g. the fraud module's onFraudLinkIssued capture). */
+    deps?: Record<string, unknown>;
+  } = {},
 ): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const clock = new ManualClock(TEST_AS_OF);
   const config = loadConfig({ NODE_ENV: 'test', SIGNIN_RATE_PER_MINUTE: '10000', ...options.env });
   const profile = options.profile ?? loadProfile(PROFILE_PATH);
   const cipher = createCipherService({ keyring: staticKeyring({ test: randomBytes(32) }, 'test') });
-  const app = await buildApp({ db: database.db, engine: database.engine, clock, config, profile, cipher, logger: createLogger('silent'), blobs: createMemoryBlobStore(), serveWeb: options.serveWeb ?? false, ...(options.banking ? { banking: options.banking(database.db) } : {}) });
+  const app = await buildApp({ db: database.db, engine: database.engine, clock, config, profile, cipher, logger: createLogger('silent'), blobs: createMemoryBlobStore(), serveWeb: options.serveWeb ?? false, ...(options.banking ? { banking: options.banking(database.db) } : {}), ...options.deps });
   await app.ready();
   return {
     app,
