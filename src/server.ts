@@ -4,7 +4,7 @@ import { startDisputeWorkers, withCalendar } from './modules/disputes/index.ts';
 import { startReviewWorkers } from './modules/reviews/index.ts';
 import { startRewardsWorkers } from './modules/rewards/index.ts';
 import { createDefaultNotifier, startDispatcher } from './modules/notifications/index.ts';
-import { createJobs } from './platform/jobs/index.ts';
+import { createJobs, scheduleWith } from './platform/jobs/index.ts';
 import { ensureHelpArticles } from './modules/help-center/index.ts';
 import { SCAM_CHECK_ARTICLE_PATH } from './modules/scam-check/index.ts';
 import { bridgeEventsOverPostgres } from './platform/events-bridge.ts';
@@ -70,16 +70,17 @@ async function main(): Promise<void> {
   const stopBridge = config.databaseUrl ? await bridgeEventsOverPostgres(deps.events, config.databaseUrl, database.pool) : async () => {};
   const jobs = createJobs({ pool: database.pool, engine: database.engine, logger });
   await jobs.start();
+  const schedule = scheduleWith(jobs);
   const stopWorkers = await startCaseWorkers(deps, {
     slaSweepSeconds: config.slaSweepSeconds,
-    schedule: (name, seconds, run) => jobs.every(name, seconds, async () => void (await run())),
+    schedule,
   });
   // Account reviews: the start-up hold rule, then the document sweep (reminders, overdue escalation).
-  const stopReviewWorkers = await startReviewWorkers(deps, { schedule: (name, seconds, run) => jobs.every(name, seconds, async () => void (await run())) });
+  const stopReviewWorkers = await startReviewWorkers(deps, { schedule });
   // Rewards: the posting sweep (due points post; a ledger that disagrees with the rules opens a rewards case).
-  const stopRewardsWorkers = await startRewardsWorkers(deps, { schedule: (name, seconds, run) => jobs.every(name, seconds, async () => void (await run())) });
+  const stopRewardsWorkers = await startRewardsWorkers(deps, { schedule });
   // Disputes: warnings on the case before a regulatory clock falls due, when due, and when missed.
-  await startDisputeWorkers(withCalendar(caseDepsFrom(deps)), (name, seconds, run) => jobs.every(name, seconds, async () => void (await run())));
+  await startDisputeWorkers(withCalendar(caseDepsFrom(deps)), schedule);
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     stopWorkers();

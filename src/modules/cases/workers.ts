@@ -1,3 +1,4 @@
+import type { Schedule } from '../../platform/jobs/index.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { backfillAssignments } from './assignment.ts';
 import { caseDepsFrom } from './cases.routes.ts';
@@ -8,7 +9,6 @@ import { sweepSla } from './sla-sweep.ts';
  * (coalesced), and the SLA sweep on a timer. Safe with many processes: both claim rows with conditional
  * updates and row locks.
  */
-export type Schedule = (name: string, seconds: number, run: () => Promise<unknown>) => Promise<void>;
 
 export async function startCaseWorkers(deps: AppDeps, options: { slaSweepSeconds?: number; assignDelayMs?: number; schedule?: Schedule } = {}): Promise<() => void> {
   const c = caseDepsFrom(deps);

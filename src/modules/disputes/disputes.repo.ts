@@ -68,8 +68,7 @@ export async function markStepReversed(db: Executor, id: string, at: Date): Prom
   await db.updateTable('dispute_money_steps').set({ state: 'reversed', reversed_at: at }).where('id', '=', id).execute();
 }
 
-/** Open disputes with a clock not yet met: the deadline sweep's worklist (ids only; each is then locked). */
-export async function listOpenDisputeIds(db: Executor): Promise<string[]> {
-  const rows = await db.selectFrom('disputes').select('id').where('status', '=', 'open').orderBy('id').execute();
-  return rows.map((r) => r.id);
+/** Open disputes and their clocks: the deadline sweep's worklist (read without locks; a candidate is then locked). */
+export async function listOpenDisputeClocks(db: Executor): Promise<Array<Pick<DisputeRow, 'id' | 'clocks'>>> {
+  return db.selectFrom('disputes').select(['id', 'clocks']).where('status', '=', 'open').orderBy('id').execute();
 }

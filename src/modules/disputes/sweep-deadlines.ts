@@ -6,11 +6,12 @@
  * The warning is a staff-only timeline entry (with the clock, its citation and days left) and a live update
  * to the agents' queue; the on-screen warnings on the dispute views come from the same pure function.
  */
+import type { Schedule } from '../../platform/jobs/index.ts';
 import { inUnit } from '../../platform/unit-of-work.ts';
 import { localDate } from '../calendars/index.ts';
 import { addTimeline } from './case-engine.ts';
 import type { DisputeDeps } from './dispute-deps.ts';
-import { listOpenDisputeIds, lockDispute, updateDispute } from './disputes.repo.ts';
+import { listOpenDisputeClocks, lockDispute, updateDispute } from './disputes.repo.ts';
 import { type Deadline, deadlineWarnings } from './regulation/index.ts';
 import { DEADLINE_WARN_BEFORE_DAYS } from './regulatory-track.ts';
 
@@ -19,12 +20,15 @@ const SYSTEM = { id: null, role: 'system', name: 'Dispute clocks' };
 export async function sweepDisputeDeadlines(deps: DisputeDeps): Promise<{ warnings: number }> {
   const now = deps.clock.now();
   const today = localDate(now, deps.profile.issuer.timeZone);
+  const freshWarnings = (clocks: readonly Deadline[]) =>
+    deadlineWarnings(clocks, today, DEADLINE_WARN_BEFORE_DAYS).filter((w) => !clocks.find((c) => c.name === w.name)?.warned?.includes(w.status));
   let warnings = 0;
-  for (const id of await listOpenDisputeIds(deps.db)) {
+  // Only a dispute with a stage not yet raised is locked, and checked again under the lock.
+  for (const { id } of (await listOpenDisputeClocks(deps.db)).filter((d) => freshWarnings(d.clocks).length > 0)) {
     warnings += await inUnit(deps.db, async (unit) => {
       const d = await lockDispute(unit.tx, id);
       if (!d || d.status !== 'open') return 0;
-      const fresh = deadlineWarnings(d.clocks, today, DEADLINE_WARN_BEFORE_DAYS).filter((w) => !d.clocks.find((c) => c.name === w.name)?.warned?.includes(w.status));
+      const fresh = freshWarnings(d.clocks);
       if (fresh.length === 0) return 0;
       const clocks: Deadline[] = d.clocks.map((c) => {
         const raised = fresh.filter((w) => w.name === c.name).map((w) => w.status);
@@ -49,7 +53,6 @@ export async function sweepDisputeDeadlines(deps: DisputeDeps): Promise<{ warnin
   return { warnings };
 }
 
-export type Schedule = (name: string, seconds: number, run: () => Promise<unknown>) => Promise<void>;
 
 /** The deadline sweep hourly (and at start) through the job runner: one process per period. */
 export async function startDisputeWorkers(deps: DisputeDeps, schedule: Schedule, seconds = 3600): Promise<void> {

@@ -1,9 +1,9 @@
+import type { Schedule } from '../../platform/jobs/index.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { caseDepsFrom } from '../cases/index.ts';
 import { reviewHeldDemoAccount } from './review-rules.ts';
 import { sweepReviews } from './sweep-reviews.ts';
 
-export type Schedule = (name: string, seconds: number, run: () => Promise<unknown>) => Promise<void>;
 
 /**
  * Background work of account reviews: at start, the rule that gives a held account without a review one;

@@ -1,8 +1,8 @@
+import type { Schedule } from '../../platform/jobs/index.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { caseDepsFrom } from '../cases/index.ts';
 import { sweepRewards } from './sweep-rewards.ts';
 
-export type Schedule = (name: string, seconds: number, run: () => Promise<unknown>) => Promise<void>;
 
 /**
  * Background work of rewards: the posting sweep at start and every `seconds` (default 5 minutes), through the job runner when
