@@ -85,6 +85,17 @@ export type OpenOptions =
 /** SQL text that starts with this comment runs as a named prepared statement (see preparing()). */
 export const PREPARED = '/* prepared */';
 const patched = new WeakSet<pg.PoolClient>();
+const statementNames = new Map<string, string>();
+
+/** The statement's name: a hash of its text, computed once per text (a few shapes of batch; bounded anyway). */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `cc_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    if (statementNames.size < 1000) statementNames.set(text, name);
+  }
+  return name;
+}
 
 /**
  * A hot statement marked with PREPARED is parsed and planned once per connection instead of on every call: node-pg
@@ -102,7 +113,7 @@ function preparing(pool: pg.Pool) {
         const query = client.query.bind(client) as (...args: unknown[]) => unknown;
         (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, ...rest: unknown[]) =>
           typeof text === 'string' && text.startsWith(PREPARED) && Array.isArray(rest[0])
-            ? query({ name: `cc_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values: rest[0] })
+            ? query({ name: statementName(text), text, values: rest[0] })
             : query(text, ...rest);
       }
       return client;

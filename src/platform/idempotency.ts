@@ -29,6 +29,8 @@ export function fingerprint(method: string, route: string, body: unknown): strin
 }
 
 type Scope = { actorId: string; key: string; fingerprint: string; now: Date };
+/** Who asked and with which key (null: the request sent none, so nothing is deduplicated). */
+export type IdempotencyScope = Omit<Scope, 'key'> & { key: string | null };
 
 async function claim(tx: Tx, scope: Scope): Promise<StoredResponse | 'claimed'> {
   const inserted = await sql<{ key: string }>`
@@ -58,7 +60,7 @@ export async function readStoredResponse(executor: Executor, scope: Pick<Scope, 
  */
 export async function runIdempotent<T>(
   db: Db,
-  scope: Omit<Scope, 'key'> & { key: string | null },
+  scope: IdempotencyScope,
   work: (unit: Unit) => Promise<{ status: number; body: T }>,
 ): Promise<{ status: number; body: T; replayed: boolean }> {
   return inUnit(db, async (unit) => {

@@ -1,7 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import { AUDIT_CHAINS, type AuditEntry, canonicalAuditPayload } from './audit.ts';
 import { type Executor, PREPARED, type Tables } from './db.ts';
-import { readStoredResponse, type StoredResponse } from './idempotency.ts';
+import { type IdempotencyScope, readStoredResponse, type StoredResponse } from './idempotency.ts';
 
 /**
  * A write that is all inserts — a new case with its first message, its data key, timeline, audit row and
@@ -23,7 +23,8 @@ export type BatchInsert = { table: keyof Tables & string; rows: BatchRow[] };
 /** An update of one row by its `id` (inside a transaction that already holds the row's lock). */
 export type BatchUpdate = { table: keyof Tables & string; id: string; set: BatchRow };
 
-export type BatchIdempotency = { actorId: string; key: string; fingerprint: string; now: Date; response: StoredResponse };
+/** The request's key (none: the batch always applies) and the answer to store for its retries. */
+export type BatchIdempotency = IdempotencyScope & { response: StoredResponse };
 
 export type WriteBatch = {
   inserts: BatchInsert[];
@@ -93,7 +94,7 @@ function insertCte(st: Statement, insert: BatchInsert): string {
 }
 
 function guardCte(st: Statement, idempotency: BatchIdempotency | null | undefined): string {
-  if (!idempotency) return 'SELECT 1 AS ok';
+  if (!idempotency?.key) return 'SELECT 1 AS ok';
   const { actorId, key, fingerprint, now, response } = idempotency;
   return `INSERT INTO idempotency_keys (actor_id, key, fingerprint, created_at, status_code, response_body)
     VALUES (${st.param(actorId)}, ${st.param(key)}, ${st.param(fingerprint)}, ${st.param(now)}, ${st.param(response.status)}, ${st.param(JSON.stringify(response.body))}::jsonb)
@@ -127,6 +128,7 @@ export async function executeBatch(db: Executor, batch: WriteBatch): Promise<Bat
   ];
   const text = `${PREPARED} WITH ${ctes.join(',\n')} SELECT count(*)::int AS applied FROM go`;
   const { rows } = await db.executeQuery<{ applied: number }>(CompiledQuery.raw(text, st.params));
-  if (rows[0]?.applied === 1 || !batch.idempotency) return { applied: true };
-  return { applied: false, stored: await readStoredResponse(db, batch.idempotency) };
+  const key = batch.idempotency?.key;
+  if (rows[0]?.applied === 1 || !batch.idempotency || !key) return { applied: true };
+  return { applied: false, stored: await readStoredResponse(db, { ...batch.idempotency, key }) };
 }

@@ -1,6 +1,6 @@
 import { type AuditEntry, recordAudit } from '../../platform/audit.ts';
 import { insertDataKey } from '../../platform/crypto/index.ts';
-import { runIdempotent } from '../../platform/idempotency.ts';
+import { type IdempotencyScope, runIdempotent } from '../../platform/idempotency.ts';
 import { type BatchResult, executeBatch } from '../../platform/write-batch.ts';
 import type { CardholderActor } from '../../platform/auth/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -146,8 +146,6 @@ export async function writeOpenCase(deps: CaseDeps, unit: Unit, p: PreparedCase,
   return { ...postedView({ id: r.caseRow.id, number, priority: p.triage.priority, queue: rights.row.queue, status: rights.row.status }, p.message, r.author, false, now), nextSteps: rights.nextSteps };
 }
 
-export type IdempotencyScope = { actorId: string; key: string | null; fingerprint: string; now: Date };
-
 /**
  * `POST /api/v1/messages`: the case, data key, message, attachments, timeline, audit row, outbox row and
  * idempotency key in ONE statement (platform/write-batch.ts) — the ingest hot path. A message that invokes
@@ -167,7 +165,7 @@ export async function openCase(deps: CaseDeps, p: PreparedCase, meta: RequestMet
   let result: BatchResult;
   try {
     result = await executeBatch(deps.db, {
-      idempotency: scope.key ? { actorId: scope.actorId, key: scope.key, fingerprint: scope.fingerprint, now: scope.now, response: { status: 201, body } } : null,
+      idempotency: { ...scope, response: { status: 201, body } },
       inserts: [
         { table: 'cases', rows: [r.caseRow] },
         { table: 'data_keys', rows: [dataKeyRow(r.sealed)] },

@@ -1,5 +1,5 @@
 import { type AuditEntry, recordAudit } from '../../platform/audit.ts';
-import { readStoredResponse, runIdempotent } from '../../platform/idempotency.ts';
+import { type IdempotencyScope, readStoredResponse, runIdempotent } from '../../platform/idempotency.ts';
 import { inUnit } from '../../platform/unit-of-work.ts';
 import { executeBatch } from '../../platform/write-batch.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -10,7 +10,6 @@ import { type CaseState, transition } from './case.machine.ts';
 import type { CaseDeps, RequestMeta } from './case-deps.ts';
 import { type CaseEventInput, type CaseRow, findCase, listEvents } from './cases.repo.ts';
 import { type Author, dataKeyRow, type IncomingFile, type PreparedMessage, prepareMessage, putBlobs, sealMessage, storeMessage } from './compose-message.ts';
-import type { IdempotencyScope } from './open-case.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
 import { planCaseSave, saveCase, stateChangeEvent } from './save-case.ts';
@@ -148,7 +147,7 @@ export async function postReply(deps: CaseDeps, actor: Actor, caseId: string, p:
       const sealed = sealMessage(deps, { caseId, message, author, internal, at: now });
       await putBlobs(deps, sealed, (fn) => unit.afterRollback(fn));
       const result = await executeBatch(tx, {
-        idempotency: scope.key ? { actorId: scope.actorId, key: scope.key, fingerprint: scope.fingerprint, now: scope.now, response: { status: 201, body } } : null,
+        idempotency: { ...scope, response: { status: 201, body } },
         inserts: [
           { table: 'data_keys', rows: [dataKeyRow(sealed)] },
           { table: 'messages', rows: [sealed.row] },
