@@ -4,6 +4,7 @@
 // The 12 starter articles come from the demo seed; the rest are variants of them (same topics, other card
 // products and situations, paragraphs mixed from other articles), so ranking works on a realistic corpus.
 // It also reports how often the first result is from the expected topic on this larger corpus.
+import { createRng } from '../src/modules/banking/demo/prng.ts';
 import { sql } from 'kysely';
 import { loadProfile } from '../src/modules/directory/index.ts';
 import { type ArticleDraft, insertHelpArticles, readArticleFiles } from '../src/modules/help-center/index.ts';
@@ -56,27 +57,15 @@ const SITUATIONS = [
   'for an online purchase',
 ];
 
-/** A deterministic PRNG (mulberry32), so every run searches the same corpus. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function articleVariants(starters: ArticleDraft[], count: number, products: Array<{ id: string; name: string }>): ArticleDraft[] {
-  const random = prng(20261126);
+  const random = createRng(20261126); // deterministic (mulberry32): every run searches the same corpus
   const paragraphs = starters.flatMap((a) => a.body.split(/\n\s*\n/).filter((p) => !p.startsWith('#') && !p.startsWith('{{')));
   const out: ArticleDraft[] = [];
   for (let i = 0; i < count; i++) {
     const base = starters[i % starters.length]!;
     const product = products[Math.floor(i / starters.length) % products.length]!;
-    const situation = SITUATIONS[Math.floor(random() * SITUATIONS.length)]!;
-    const extra = Array.from({ length: 3 }, () => paragraphs[Math.floor(random() * paragraphs.length)]!);
+    const situation = random.pick(SITUATIONS);
+    const extra = Array.from({ length: 3 }, () => random.pick(paragraphs));
     out.push({
       ...base,
       slug: `${base.slug}-${product.id.replaceAll('_', '-')}-${i}`,
