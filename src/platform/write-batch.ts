@@ -4,8 +4,8 @@ import { type Executor, PREPARED, type Tables } from './db.ts';
 import { type IdempotencyScope, readStoredResponse, type StoredResponse } from './idempotency.ts';
 
 /**
- * A write that is all inserts — a new case with its first message, its data key, timeline, audit row and
- * outbox row — sent as ONE statement: a chain of data-modifying CTEs, which PostgreSQL runs atomically as one
+ * A write of inserts (and updates of rows by id) — a new case with its first message, its data key, timeline,
+ * audit row and outbox row; a reply with its case update — sent as ONE statement: a chain of data-modifying CTEs, which PostgreSQL runs atomically as one
  * implicit transaction. One round trip instead of a dozen (BEGIN, each INSERT, the audit chain, COMMIT): on
  * this machine a round trip costs more server CPU than everything else a message needs (the ingest benchmark
  * in bench/ingest.ts shows it).

@@ -114,6 +114,11 @@ export async function putBlobs(deps: CaseDeps, sealed: SealedMessage, onRollback
   }
 }
 
+/** Removes a message's attachment ciphertext again: its rows were not written (a failure, or a replayed key). */
+export async function discardBlobs(deps: CaseDeps, sealed: SealedMessage): Promise<void> {
+  await Promise.all(sealed.blobs.map((b) => deps.blobs.delete(b.key)));
+}
+
 /**
  * Write step, inside the caller's unit of work: the sealed records written, attachment ciphertext put in the
  * blob store first (removed again if the transaction rolls back).

@@ -10,7 +10,7 @@ import { redactInbound } from '../safety/index.ts';
 import type { CaseDeps, RequestMeta } from './case-deps.ts';
 import { computeCaseSla, dueColumns } from './case-sla.ts';
 import { type CaseEventInput, insertCase, insertEvents, nextCaseNumber, reserveCaseNumber } from './cases.repo.ts';
-import { type Author, checkLength, dataKeyRow, type IncomingFile, type PreparedMessage, prepareMessage, putBlobs, sealMessage } from './compose-message.ts';
+import { type Author, checkLength, dataKeyRow, discardBlobs, type IncomingFile, type PreparedMessage, prepareMessage, putBlobs, sealMessage } from './compose-message.ts';
 import { insertAttachments, insertMessage } from './messages.repo.ts';
 import type { PriorityResult } from './prioritize.ts';
 import { type EnqueueNotificationInput, enqueueNotification, nudgeDispatchers, outboxRowFor } from '../notifications/index.ts';
@@ -159,11 +159,9 @@ export async function openCase(deps: CaseDeps, p: PreparedCase, meta: RequestMet
   const number = await reserveCaseNumber(deps.db, deps.profile.issuer.caseNumberPrefix);
   const r = newCaseRecords(deps, p, number, meta, now);
   const body: OpenCaseResult = { ...postedView({ id: r.caseRow.id, number, priority: p.triage.priority, queue: p.queue, status: 'new' }, p.message, r.author, false, now), nextSteps: null };
-  const undo: Array<() => unknown> = [];
-  const discardBlobs = () => Promise.all(undo.map((fn) => fn()));
-  await putBlobs(deps, r.sealed, (fn) => undo.push(fn));
   let result: BatchResult;
   try {
+    await putBlobs(deps, r.sealed, () => {}); // no unit to roll back: discarded below if the rows are not written
     result = await executeBatch(deps.db, {
       idempotency: { ...scope, response: { status: 201, body } },
       inserts: [
@@ -177,11 +175,11 @@ export async function openCase(deps: CaseDeps, p: PreparedCase, meta: RequestMet
       audit: r.audit,
     });
   } catch (error) {
-    await discardBlobs();
+    await discardBlobs(deps, r.sealed);
     throw error;
   }
   if (!result.applied) {
-    await discardBlobs();
+    await discardBlobs(deps, r.sealed);
     return { status: result.stored.status, body: result.stored.body as OpenCaseResult, replayed: true };
   }
   nudgeDispatchers();

@@ -9,7 +9,7 @@ import { detectOutboundSensitiveRequest } from '../safety/index.ts';
 import { type CaseState, transition } from './case.machine.ts';
 import type { CaseDeps, RequestMeta } from './case-deps.ts';
 import { type CaseEventInput, type CaseRow, findCase, listEvents } from './cases.repo.ts';
-import { type Author, dataKeyRow, type IncomingFile, type PreparedMessage, prepareMessage, putBlobs, sealMessage, storeMessage } from './compose-message.ts';
+import { type Author, dataKeyRow, discardBlobs, type IncomingFile, type PreparedMessage, prepareMessage, putBlobs, sealMessage, storeMessage } from './compose-message.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
 import { planCaseSave, saveCase, stateChangeEvent } from './save-case.ts';
@@ -159,7 +159,7 @@ export async function postReply(deps: CaseDeps, actor: Actor, caseId: string, p:
         audit: { ...plan.audit, requestId: meta.requestId, ip: meta.ip },
       });
       if (!result.applied) {
-        await Promise.all(sealed.blobs.map((b) => deps.blobs.delete(b.key)));
+        await discardBlobs(deps, sealed);
         return { status: result.stored.status, body: result.stored.body as ReplyResult, replayed: true };
       }
       unit.afterCommit(() => {
