@@ -54,7 +54,7 @@ async function dbCounters(url: string): Promise<DbCounters> {
   }
 }
 
-type Measured = { load: LoadResult; serverMs: number; serverSysMs: number; databaseMs: number; backends: number; counters: DbCounters };
+type Measured = { load: LoadResult; serverMs: number; serverSysMs: number; databaseMs: number; backends: number; counters: DbCounters; generatorMs: number };
 
 /** One load run with the server's and the database's CPU time, and the database's row counters, over the measured stretch. */
 async function measure(
@@ -67,6 +67,8 @@ async function measure(
 ): Promise<Measured> {
   const meter = cpuMeter(server.pid, admin, DB_NAME);
   let started: Promise<DbCounters> | undefined;
+  let generatorFrom: NodeJS.CpuUsage | undefined;
+  let generatorUsed: NodeJS.CpuUsage | undefined;
   let stopped: Promise<[{ serverMs: number; serverSysMs: number; databaseMs: number; backends: number }, DbCounters]> | undefined;
   const load = await runLoad({
     url: server.url,
@@ -77,10 +79,12 @@ async function measure(
     onResponse,
     onMeasureStart: () => {
       hooks.start?.();
+      generatorFrom = process.cpuUsage();
       started = meter.start().then(() => dbCounters(dbUrl));
     },
     onMeasureEnd: () => {
       hooks.end?.();
+      generatorUsed = process.cpuUsage(generatorFrom);
       stopped = (async () => {
         await started;
         return Promise.all([meter.stop(), dbCounters(dbUrl)]);
@@ -90,7 +94,8 @@ async function measure(
   const before = await started!;
   const [cpu, after] = await stopped!;
   const counters = Object.fromEntries(Object.keys(after).map((k) => [k, after[k as keyof DbCounters] - before[k as keyof DbCounters]])) as DbCounters;
-  return { load, ...cpu, counters };
+  const generatorMs = generatorUsed ? (generatorUsed.user + generatorUsed.system) / 1000 : 0;
+  return { load, ...cpu, counters, generatorMs };
 }
 
 function check(ok: boolean): string {
@@ -106,6 +111,7 @@ function reportLoad(ctx: BenchContext, name: string, m: Measured): void {
   ctx.record(`${name} p99`, round(load.p99, 1), 'ms', `target ≤ ${TARGET_P99_MS} ms: ${check(load.p99 <= TARGET_P99_MS)}`);
   ctx.record(`${name} server CPU per message`, round(m.serverMs / n, 2), 'ms', `target ≤ ${TARGET_CPU_MS} ms: ${check(m.serverMs / n <= TARGET_CPU_MS)}; of which kernel ${round(m.serverSysMs / n, 2)} ms; ${round(m.serverMs / (SECONDS * 10))}% of one core`);
   ctx.record(`${name} database CPU per message`, round(m.databaseMs / n, 2), 'ms', `${m.backends} PostgreSQL backends of the server's pool`);
+  ctx.record(`${name} load generator CPU per message`, round(m.generatorMs / n, 2), 'ms', 'this benchmark process, on the same two cores as the server and PostgreSQL');
   const c = m.counters;
   ctx.record(
     `${name} database work per message`,

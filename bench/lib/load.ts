@@ -1,4 +1,4 @@
-import http from 'node:http';
+import { HttpConnection } from './http-connection.ts';
 import { percentile } from './stats.ts';
 
 /** One request of a load run: what `request` returns for each connection's next turn. */
@@ -41,12 +41,12 @@ export type LoadResult = {
 /**
  * A closed-loop load generator: `connections` keep-alive connections, each sending the next request when the
  * previous answer has arrived, for warmupMs + durationMs. Latency is measured per request, in ms.
- * (Written here rather than adding autocannon: plain node:http is enough to saturate one server process, and
- * the generator shares the machine's cores with the server — compare ratios measured in one run.)
+ * (Written here rather than adding autocannon, on bare sockets (http-connection.ts) so that the generator, which
+ * shares the machine's cores with the server, takes as little of them as it can — compare ratios measured in one run.)
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections, maxFreeSockets: options.connections });
   const target = new URL(options.url);
+  const connections = Array.from({ length: options.connections }, () => new HttpConnection(target.hostname, Number(target.port || 80)));
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
@@ -73,30 +73,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const endTimer = setTimeout(fireEnd, options.warmupMs + options.durationMs);
   const readBody = options.onResponse !== undefined;
 
-  const once = (spec: RequestSpec, connection: number) =>
-    new Promise<number>((resolve) => {
-      const headers: Record<string, string> = { ...options.headers, ...spec.headers };
-      if (spec.body !== undefined) headers['content-length'] = String(Buffer.byteLength(spec.body));
-      const req = http.request(
-        { agent, host: target.hostname, port: target.port, path: spec.path, method: spec.method ?? 'GET', headers },
-        (res) => {
-          const chunks: Buffer[] = [];
-          if (readBody) res.on('data', (c: Buffer) => chunks.push(c));
-          else res.resume();
-          res.once('end', () => {
-            const status = res.statusCode ?? 0;
-            if (readBody) options.onResponse?.(status, Buffer.concat(chunks).toString('utf8'), spec, connection);
-            resolve(status);
-          });
-          res.once('error', () => resolve(0));
-        },
-      );
-      req.once('error', () => {
-        if (readBody) options.onResponse?.(0, '', spec, connection);
-        resolve(0);
-      });
-      req.end(spec.body);
-    });
+  const once = async (spec: RequestSpec, connection: number): Promise<number> => {
+    const headers: Record<string, string> = { ...options.headers, ...spec.headers };
+    const answer = await connections[connection]!.request(spec.method ?? 'GET', spec.path, headers, spec.body, readBody);
+    if (readBody) options.onResponse?.(answer.status, answer.body, spec, connection);
+    return answer.status;
+  };
 
   const worker = async (connection: number) => {
     for (let n = 0; ; n++) {
@@ -118,7 +100,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   clearTimeout(startTimer);
   clearTimeout(endTimer);
   fireEnd();
-  agent.destroy();
+  for (const c of connections) c.close();
   return {
     requests: latencies.length,
     perSecond: completedInWindow / (options.durationMs / 1000),

@@ -38,24 +38,48 @@ export type BatchResult = { applied: true } | { applied: false; stored: StoredRe
 
 const COLUMN = /^[a-z_][a-z0-9_]*$/;
 
-/** JSON for jsonb_populate_recordset: dates as ISO strings, bytes as bytea hex; jsonb columns take objects. */
-function jsonValue(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
-  if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString('hex')}`;
-  return value === undefined ? null : value;
-}
+const ident = (name: string): string => {
+  if (!COLUMN.test(name)) throw new TypeError(`write batch: bad identifier ${name}`);
+  return `"${name}"`;
+};
 
-function columnsOf(row: BatchRow | undefined): string[] {
-  const columns = Object.keys(row ?? {});
-  for (const c of columns) if (!COLUMN.test(c)) throw new TypeError(`write batch: bad column name ${c}`);
-  return columns;
+/**
+ * JSON for jsonb_populate_recordset. Dates serialize themselves as ISO strings and an undefined value is left
+ * out (a missing key populates NULL, as null does); only bytes need converting, to bytea's `\x…` hex. Rows
+ * without bytes are stringified as they are, with no copy.
+ */
+function rowJson(row: BatchRow): BatchRow {
+  let copy: BatchRow | null = null;
+  for (const column in row) {
+    const value = row[column];
+    if (value instanceof Uint8Array) {
+      copy ??= { ...row };
+      copy[column] = `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
+    }
+  }
+  return copy ?? row;
 }
 
 /**
- * The statement as text and parameters, built by hand rather than through the query builder: this runs for every
- * message, and the same shape of batch gives the same text (so its prepared statement is reused). Identifiers
- * are checked against COLUMN and quoted; every value is a parameter.
+ * SQL fragments per table and column list, checked and quoted once: this runs for every message, and the same
+ * shape of batch gives the same text (so its prepared statement is reused). Bounded: shapes come from code.
  */
+type Shape = { table: string; list: string };
+const shapes = new Map<string, Shape>();
+const MAX_SHAPES = 1000;
+
+function shapeOf(table: string, columns: string[]): Shape {
+  const key = `${table}\0${columns.join(',')}`;
+  let shape = shapes.get(key);
+  if (!shape) {
+    if (columns.length === 0) throw new TypeError(`write batch: no columns for ${table}`);
+    shape = { table: ident(table), list: columns.map(ident).join(', ') };
+    if (shapes.size < MAX_SHAPES) shapes.set(key, shape);
+  }
+  return shape;
+}
+
+/** The statement as text and parameters, built by hand rather than through the query builder; every value is a parameter. */
 class Statement {
   readonly params: unknown[] = [];
   param(value: unknown): string {
@@ -64,32 +88,21 @@ class Statement {
   }
 }
 
-const ident = (name: string): string => {
-  if (!COLUMN.test(name)) throw new TypeError(`write batch: bad identifier ${name}`);
-  return `"${name}"`;
-};
-
 function updateCte(st: Statement, update: BatchUpdate): string {
-  const columns = columnsOf(update.set);
-  if (columns.length === 0) throw new TypeError(`write batch: empty update of ${update.table}`);
-  const row = Object.fromEntries(columns.map((c) => [c, jsonValue(update.set[c])]));
-  const list = columns.map(ident).join(', ');
-  const table = ident(update.table);
-  return `UPDATE ${table} SET (${list}) = (SELECT ${list} FROM jsonb_populate_record(NULL::${table}, ${st.param(JSON.stringify(row))}::jsonb))
+  const { table, list } = shapeOf(update.table, Object.keys(update.set));
+  return `UPDATE ${table} SET (${list}) = (SELECT ${list} FROM jsonb_populate_record(NULL::${table}, ${st.param(JSON.stringify(rowJson(update.set)))}::jsonb))
      WHERE id = ${st.param(update.id)} AND EXISTS (SELECT 1 FROM go)`;
 }
 
 function insertCte(st: Statement, insert: BatchInsert): string {
-  const columns = columnsOf(insert.rows[0]);
-  const rows = insert.rows.map((row) => {
-    const keys = Object.keys(row);
+  const columns = Object.keys(insert.rows[0]!);
+  for (let i = 1; i < insert.rows.length; i++) {
+    const keys = Object.keys(insert.rows[i]!);
     if (keys.length !== columns.length || keys.some((k) => !columns.includes(k))) throw new TypeError(`write batch: rows for ${insert.table} differ in columns`);
-    return Object.fromEntries(columns.map((c) => [c, jsonValue(row[c])]));
-  });
-  const list = columns.map(ident).join(', ');
-  const table = ident(insert.table);
+  }
+  const { table, list } = shapeOf(insert.table, columns);
   return `INSERT INTO ${table} (${list})
-    SELECT ${list} FROM jsonb_populate_recordset(NULL::${table}, ${st.param(JSON.stringify(rows))}::jsonb)
+    SELECT ${list} FROM jsonb_populate_recordset(NULL::${table}, ${st.param(JSON.stringify(insert.rows.map(rowJson)))}::jsonb)
      WHERE EXISTS (SELECT 1 FROM go)`;
 }
 

@@ -98,9 +98,9 @@ async function deliverRow(options: DispatcherOptions, banking: CoreBanking, row:
     logger.warn({ ...log, retryAt, error: message }, 'notification not delivered; will retry');
     return 'retrying';
   }
-  // Sent: a crash before this line means the row is sent again after its lease (at least once, never lost).
-  await markDelivered(db, row.id, clock.now());
-  logger.debug(log, 'notification delivered');
+  // Sent: recorded for the whole batch by dispatchOnce in one statement. A crash before that means the row is
+  // sent again after its lease (at least once, never lost).
+  logger.debug(log, 'notification sent');
   return 'delivered';
 }
 
@@ -119,6 +119,11 @@ export async function dispatchOnce(options: DispatcherOptions): Promise<Dispatch
     // allSettled: one row's database error must not stop the others from recording their outcome.
     const settled = await Promise.allSettled(rows.map((row) => deliverRow(options, banking, row)));
     for (const s of settled) if (s.status === 'fulfilled') total[s.value]++;
+    const sent = rows.flatMap((row, i) => {
+      const s = settled[i]!;
+      return s.status === 'fulfilled' && s.value === 'delivered' ? [row.id] : [];
+    });
+    await markDelivered(options.db, sent, options.clock.now());
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason; // those rows are retried when their lease ends
     if (rows.length < batchSize) break;

@@ -34,8 +34,10 @@ export async function claimDueRows(db: Executor, now: Date, leaseMs: number, lim
   return rows.sort((a, b) => a.id - b.id);
 }
 
-export async function markDelivered(db: Executor, id: number, now: Date): Promise<void> {
-  await db.updateTable('outbox').set({ delivered_at: now, last_error: null }).where('id', '=', id).where('delivered_at', 'is', null).execute();
+/** Marks the rows a dispatch batch sent, in one statement (none: nothing to do). */
+export async function markDelivered(db: Executor, ids: readonly number[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('outbox').set({ delivered_at: now, last_error: null }).where('id', 'in', ids).where('delivered_at', 'is', null).execute();
 }
 
 /**

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
+import { pooledRandomBytes } from '../random.ts';
 import { CryptoError } from './errors.ts';
 
 /*
@@ -44,7 +45,7 @@ const WRAP_AAD_PREFIX = 'cardcare/dek/v1/';
 
 /** 80 random bits, as newId() in src/platform/ids.ts: collisions are negligible below 2^40 data keys. */
 export function newDataKeyId(): string {
-  const bytes = randomBytes(ID_LENGTH);
+  const bytes = pooledRandomBytes(ID_LENGTH);
   let out = DATA_KEY_ID_PREFIX;
   for (const byte of bytes) out += ID_ALPHABET[byte & 31];
   return out;
@@ -83,7 +84,7 @@ function checkAad(aad: string): void {
 export function encryptRecord(dek: KeyObject, dataKeyId: string, plaintext: Uint8Array, aad: string): Buffer {
   checkAad(aad);
   const head = header(dataKeyId);
-  const iv = randomBytes(IV_LENGTH);
+  const iv = pooledRandomBytes(IV_LENGTH);
   const cipher = createCipheriv('aes-256-gcm', dek, iv, { authTagLength: TAG_LENGTH });
   cipher.setAAD(Buffer.concat([head, Buffer.from(aad, 'utf8')]));
   const body = cipher.update(plaintext);
@@ -119,12 +120,12 @@ export function decryptRecord(dek: KeyObject, sealed: Uint8Array, aad: string): 
 
 /** A fresh 256-bit data key: the raw bytes (to wrap, then zero) and a KeyObject (to use). */
 export function newDataKey(): { raw: Buffer; key: KeyObject } {
-  const raw = randomBytes(KEY_LENGTH);
+  const raw = pooledRandomBytes(KEY_LENGTH);
   return { raw, key: createSecretKey(raw) };
 }
 
 export function wrapDataKey(kek: KeyObject, dataKeyId: string, raw: Buffer): Buffer {
-  const iv = randomBytes(IV_LENGTH);
+  const iv = pooledRandomBytes(IV_LENGTH);
   const cipher = createCipheriv('aes-256-gcm', kek, iv, { authTagLength: TAG_LENGTH });
   cipher.setAAD(Buffer.from(WRAP_AAD_PREFIX + dataKeyId, 'latin1'));
   const body = cipher.update(raw);
