@@ -10,6 +10,7 @@ export {
   isoWeekday,
   isValidTimeZone,
   localDate,
+  localEpochDay,
   type IsoDate,
   type IsoWeekday,
 } from './local-date.ts';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addCalendarDays, calendarDaysBetween, instantAt, isIsoDate, isoWeekday, localDate } from './index.ts';
+import { IANAZone } from 'luxon';
+import { addCalendarDays, calendarDaysBetween, instantAt, isIsoDate, isoWeekday, localDate, localEpochDay } from './index.ts';
 
 describe('calendar dates', () => {
   const valid: Array<[unknown, boolean]> = [
@@ -80,4 +81,32 @@ describe('instantAt (wall time → instant)', () => {
   for (const [date, minute, zone, expected, why] of table) {
     it(`${date} +${minute}min in ${zone} → ${expected} (${why})`, () => assert.equal(iso(instantAt(date, minute, zone)), expected));
   }
+});
+
+describe('localEpochDay (localDate without a zone lookup on ordinary days)', () => {
+  const DAY = 86_400_000;
+  // What localDate computed before: the zone asked about the instant itself.
+  const direct = (ms: number, zone: string) => Math.floor((ms + IANAZone.create(zone).offset(ms) * 60_000) / DAY);
+  const zones = ['America/New_York', 'America/Havana', 'America/Santiago', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Europe/London', 'Asia/Kolkata', 'UTC'];
+  it('agrees with the zone at every offset change of 2025–2028 (±1 ms, ±1 h, ±1 day) and every 7919th second', () => {
+    const from = Date.parse('2025-01-01T00:00:00Z');
+    const to = Date.parse('2029-01-01T00:00:00Z');
+    for (const zone of zones) {
+      const luxonZone = IANAZone.create(zone);
+      const probes: number[] = [];
+      for (let t = from; t < to; t += 3_600_000) {
+        if (luxonZone.offset(t) === luxonZone.offset(t + 3_600_000)) continue;
+        for (const d of [-DAY, -3_600_000, -1, 0, 1, 3_599_999, 3_600_000, 7_200_000, DAY]) probes.push(t + d);
+      }
+      for (let t = from; t < to; t += 7_919_000) probes.push(t);
+      for (const ms of probes) assert.equal(localEpochDay(ms, zone), direct(ms, zone), `${new Date(ms).toISOString()} in ${zone}`);
+      assert.equal(localDate(new Date(probes[0]!), zone), new Date(direct(probes[0]!, zone) * DAY).toISOString().slice(0, 10));
+    }
+  });
+  it('rejects an instant a Date cannot hold and truncates fractional ms like new Date', () => {
+    assert.throws(() => localEpochDay(Number.NaN, 'UTC'), RangeError);
+    assert.throws(() => localEpochDay(8.64e15 + 1, 'UTC'), RangeError);
+    assert.equal(localEpochDay(-0.5, 'UTC'), 0); // new Date(-0.5) is 1970-01-01T00:00:00.000Z
+    assert.equal(localEpochDay(-1, 'UTC'), -1);
+  });
 });

@@ -16,6 +16,8 @@ export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
+/** The largest |epoch ms| a Date holds (ECMA-262 TimeClip). */
+const MAX_DATE_MS = 8.64e15;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date in 'YYYY-MM-DD' form ('2027-02-29' is false, '2028-02-29' is true). */
@@ -82,10 +84,23 @@ function zoneOf(timeZone: string): IANAZone {
 
 /** The calendar date an instant falls on in a time zone (2026-03-06T15:30Z is Saturday 2026-03-07 in Tokyo). */
 export function localDate(instant: Date, timeZone: string): IsoDate {
-  const ms = instant.getTime();
-  if (Number.isNaN(ms)) throw new RangeError('invalid instant');
-  const local = ms + zoneOf(timeZone).offset(ms) * MINUTE_MS;
-  return fromEpochDay(Math.floor(local / DAY_MS));
+  return fromEpochDay(localEpochDay(instant.getTime(), timeZone));
+}
+
+/**
+ * `localDate` as an epoch day, for hot paths (the SLA clocks ask it on every computation): no string round
+ * trip, and no zone lookup on a day whose offset does not change — the offset at `ms` is then the one
+ * `dayOffsets` memoized for the surrounding day (the same "at most one change in 48 hours" premise as
+ * `instantAt`). On a transition day the zone is asked about `ms` itself. Throws RangeError for an instant a
+ * Date cannot hold (NaN, beyond ±8.64e15), truncating fractional ms as `new Date(ms)` does.
+ */
+export function localEpochDay(ms: number, timeZone: string): number {
+  // Whole ms within a Date's range are taken as they are; anything else goes through Date's own TimeClip.
+  const t = Number.isInteger(ms) && Math.abs(ms) <= MAX_DATE_MS ? ms : new Date(ms).getTime();
+  if (Number.isNaN(t)) throw new RangeError('invalid instant');
+  const [before, after] = dayOffsets(timeZone, Math.floor(t / DAY_MS));
+  const offset = before === after ? before : zoneOf(timeZone).offset(t);
+  return Math.floor((t + offset * MINUTE_MS) / DAY_MS);
 }
 
 /**
@@ -118,17 +133,24 @@ function exactInstant(zone: IANAZone, wall: number): number {
  * microseconds (Intl formatting) and SLA math asks about the same few days over and over, so results are
  * memoized — a cache of a pure function, bounded in size.
  */
-const offsetCache = new Map<string, readonly [number, number]>();
+const offsetCache = new Map<string, Map<number, readonly [number, number]>>(); // zone → epoch day → offsets
 const OFFSET_CACHE_LIMIT = 50_000;
+let offsetCacheSize = 0;
 
 function dayOffsets(timeZone: string, day: number): readonly [number, number] {
-  const key = `${timeZone}|${day}`;
-  const hit = offsetCache.get(key);
+  // Keyed zone first, then by the day as a number: a per-call `${zone}|${day}` key string cost more than the rest.
+  const hit = offsetCache.get(timeZone)?.get(day);
   if (hit) return hit;
   const zone = zoneOf(timeZone);
   const start = day * DAY_MS;
   const value = [zone.offset(start - 15 * 3_600_000), zone.offset(start + DAY_MS + 13 * 3_600_000)] as const;
-  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
-  offsetCache.set(key, value);
+  if (offsetCacheSize >= OFFSET_CACHE_LIMIT) {
+    offsetCache.clear();
+    offsetCacheSize = 0;
+  }
+  let byDay = offsetCache.get(timeZone);
+  if (!byDay) offsetCache.set(timeZone, (byDay = new Map()));
+  byDay.set(day, value);
+  offsetCacheSize++;
   return value;
 }

@@ -38,7 +38,14 @@ export type WorkCalendar =
 /** Internal, precomputed form: minutes after local midnight per ISO weekday (index 1–7), sorted. */
 export type CompiledCalendar =
   | { type: '24x7' }
-  | { type: 'business_hours'; timeZone: string; byWeekday: ReadonlyArray<ReadonlyArray<readonly [number, number]>>; isClosed: (date: IsoDate) => boolean };
+  | {
+      type: 'business_hours';
+      timeZone: string;
+      byWeekday: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+      isClosed: (date: IsoDate) => boolean;
+      /** Memo of `openIntervalsOn` (day-intervals.ts): epoch day → that date's open intervals in epoch ms. */
+      openByDay: Map<number, Float64Array>;
+    };
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -176,7 +183,7 @@ export function compileCalendar(calendar: WorkCalendar): CompiledCalendar {
       if (holidays === undefined) return false;
       return explicit ? explicit.has(date) : isHoliday(date, holidays as HolidayCalendar);
     };
-    result = { type: 'business_hours', timeZone: calendar.timeZone, byWeekday, isClosed };
+    result = { type: 'business_hours', timeZone: calendar.timeZone, byWeekday, isClosed, openByDay: new Map() };
   }
   compiled.set(calendar, result);
   return result;

@@ -6,28 +6,23 @@
  * 2026-11-01 in New York; a 09:00–17:00 window is 480 minutes every day. Wall times follow `instantAt`'s rule
  * (first occurrence of a repeated time; a skipped time lands after the jump).
  */
-import { addCalendarDays, instantAt, isoWeekday, localDate } from '../../calendars/index.ts';
-import { type CompiledCalendar, compileCalendar, type WorkCalendar } from './work-calendar.ts';
+import { localEpochDay } from '../../calendars/index.ts';
+import { type CompiledHours, openIntervalsOn } from './day-intervals.ts';
+import { compileCalendar, type WorkCalendar } from './work-calendar.ts';
 
 const MINUTE_MS = 60_000;
 /** Ten years without a single open window means the calendar is broken, not that the deadline is far. */
 const MAX_CLOSED_DAYS = 3660;
 
-type Hours = Extract<CompiledCalendar, { type: 'business_hours' }>;
+/*
+ * Both walks below go day by day from `fromMs`'s own local date (windows never cross local midnight, so
+ * nothing before it can still be open at `fromMs`), over the memoized intervals of each day, skipping the
+ * intervals that close at or before `fromMs`. They are plain loops over typed arrays on purpose: this runs
+ * for every message (SLA re-planning), and a generator of tuples cost more than the arithmetic.
+ */
 
-/** Open intervals [open, close) in epoch ms, in order, that end after `fromMs`. Infinite; callers stop it. */
-function* openIntervals(cal: Hours, fromMs: number): Generator<readonly [number, number]> {
-  // Windows never cross local midnight, so nothing before `from`'s own local date can still be open at `from`.
-  let date = localDate(new Date(fromMs), cal.timeZone);
-  for (let closedRun = 0; closedRun < MAX_CLOSED_DAYS; date = addCalendarDays(date, 1)) {
-    const windows = cal.isClosed(date) ? [] : (cal.byWeekday[isoWeekday(date)] ?? []);
-    closedRun = windows.length === 0 ? closedRun + 1 : 0;
-    for (const [open, close] of windows) {
-      const closeMs = instantAt(date, close, cal.timeZone);
-      if (closeMs > fromMs) yield [instantAt(date, open, cal.timeZone), closeMs];
-    }
-  }
-  throw new RangeError(`work calendar has no open window in ${MAX_CLOSED_DAYS} days after ${new Date(fromMs).toISOString()}`);
+function noOpenWindow(fromMs: number): RangeError {
+  return new RangeError(`work calendar has no open window in ${MAX_CLOSED_DAYS} days after ${new Date(fromMs).toISOString()}`);
 }
 
 /**
@@ -39,14 +34,21 @@ export function addWorkingMs(fromMs: number, ms: number, calendar: WorkCalendar)
   const cal = compileCalendar(calendar);
   if (cal.type === '24x7') return fromMs + ms;
   let left = ms;
-  for (const [open, close] of openIntervals(cal, fromMs)) {
-    const start = Math.max(open, fromMs);
-    const available = close - start;
-    if (available <= 0) continue;
-    if (left <= available) return start + left;
-    left -= available;
+  let day = localEpochDay(fromMs, cal.timeZone);
+  for (let closedRun = 0; closedRun < MAX_CLOSED_DAYS; day++) {
+    const intervals = openIntervalsOn(cal, day);
+    closedRun = intervals.length === 0 ? closedRun + 1 : 0;
+    for (let i = 0; i < intervals.length; i += 2) {
+      const close = intervals[i + 1]!;
+      if (close <= fromMs) continue;
+      const start = Math.max(intervals[i]!, fromMs);
+      const available = close - start;
+      if (available <= 0) continue;
+      if (left <= available) return start + left;
+      left -= available;
+    }
   }
-  throw new Error('unreachable: openIntervals never ends without throwing');
+  throw noOpenWindow(fromMs);
 }
 
 /** Working ms in [aMs, bMs); negative when b is before a. */
@@ -54,13 +56,25 @@ export function workingMsBetween(aMs: number, bMs: number, calendar: WorkCalenda
   if (bMs < aMs) return 0 - workingMsBetween(bMs, aMs, calendar);
   const cal = compileCalendar(calendar);
   if (cal.type === '24x7') return bMs - aMs;
-  let total = 0;
   if (bMs === aMs) return 0;
-  for (const [open, close] of openIntervals(cal, aMs)) {
-    if (open >= bMs) break;
-    total += Math.min(close, bMs) - Math.max(open, aMs);
+  return workingMsWithin(cal, aMs, bMs);
+}
+
+function workingMsWithin(cal: CompiledHours, aMs: number, bMs: number): number {
+  let total = 0;
+  let day = localEpochDay(aMs, cal.timeZone);
+  for (let closedRun = 0; closedRun < MAX_CLOSED_DAYS; day++) {
+    const intervals = openIntervalsOn(cal, day);
+    closedRun = intervals.length === 0 ? closedRun + 1 : 0;
+    for (let i = 0; i < intervals.length; i += 2) {
+      const open = intervals[i]!;
+      const close = intervals[i + 1]!;
+      if (close <= aMs) continue;
+      if (open >= bMs) return total;
+      total += Math.min(close, bMs) - Math.max(open, aMs);
+    }
   }
-  return total;
+  throw noOpenWindow(aMs);
 }
 
 function toMs(minutes: number): number {
