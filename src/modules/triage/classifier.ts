@@ -1,7 +1,7 @@
 import { MAX_TEXT_CHARS } from './labelled-csv.ts';
 import { type ModelContents, readModelFile } from './model-file.ts';
 import { softmax } from './network.ts';
-import { createQuantizedScratch, quantizedLogits } from './quantized-network.ts';
+import { createQuantizedForward } from './quantized-network.ts';
 import { TriageError } from './triage-error.ts';
 import { createSparseBuffer, createVectorizer, type Vectorizer } from './vectorizer.ts';
 
@@ -23,12 +23,17 @@ export type Classifier = {
   predictIndex(text: string): number;
 };
 
+export type ClassifierOptions = {
+  /** false: the plain JavaScript forward pass (the reference the WebAssembly one is tested against). */
+  wasm?: boolean;
+};
+
 /** A ready classifier from a model file's contents. Not shared across threads: it reuses scratch buffers. */
-export function createClassifier(contents: ModelContents): Classifier {
+export function createClassifier(contents: ModelContents, options: ClassifierOptions = {}): Classifier {
   const { meta, net } = contents;
   const vectorizer = createVectorizer({ config: meta.features, hashes: contents.hashes, idf: contents.idf, spellWords: contents.spellWords, spellCounts: contents.spellCounts });
   const sparse = createSparseBuffer();
-  const scratch = createQuantizedScratch(net);
+  const forward = createQuantizedForward(net, options);
 
   function probabilities(text: string): Float32Array {
     // LIMITATION: a very long message is classified on its first MAX_TEXT_CHARS characters (the subject and
@@ -36,7 +41,7 @@ export function createClassifier(contents: ModelContents): Classifier {
     const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
     if (!/[\p{L}\p{N}]/u.test(clipped)) throw new TriageError('empty_text', 'the text to classify is empty (no letters or digits)');
     const n = vectorizer.transform(clipped, sparse);
-    const z = quantizedLogits(net, sparse.idx, sparse.val, n, scratch);
+    const z = forward(sparse.idx, sparse.val, n);
     softmax(z, meta.temperature);
     return z;
   }
@@ -68,6 +73,6 @@ function argmax(p: Float32Array): number {
   return best;
 }
 
-export function loadClassifier(modelPath: string): Classifier {
-  return createClassifier(readModelFile(modelPath));
+export function loadClassifier(modelPath: string, options: ClassifierOptions = {}): Classifier {
+  return createClassifier(readModelFile(modelPath), options);
 }

@@ -3,7 +3,8 @@
  * workflows, case types, queues, priorities, help articles and hotlines; with calibrated confidence and a
  * fallback to a person's general queue below a threshold. DESIGN.md §11.
  *
- * How it classifies (all TypeScript, typed arrays, no native code, no network):
+ * How it classifies (all TypeScript, typed arrays, no native code, no network; the forward pass runs as a small
+ * WebAssembly SIMD kernel emitted from TypeScript at start-up, wasm-forward.ts, with the plain-JS path as fallback):
  * 1. text-features.ts — NFKC, lower case, contractions expanded, numbers folded; spelling normalization of
  *    unknown words (speller.ts); hashed word 1–2-grams (lightly stemmed) and character 2–5-grams inside words.
  * 2. vectorizer.ts — the n-grams seen in training, TF-IDF with sublinear tf, word and character blocks each

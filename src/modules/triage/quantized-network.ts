@@ -1,3 +1,4 @@
+import { createWasmForward } from './wasm-forward.ts';
 import type { Network } from './network.ts';
 
 /**
@@ -121,4 +122,19 @@ export function quantizedLogits(net: QuantizedNetwork, idx: Int32Array, val: Flo
     for (let c = 0; c < C; c++) z[c]! += a * w2[row + c]!;
   }
   return z;
+}
+
+/** Logits of one sparse input: a view that the next call overwrites. */
+export type QuantizedForward = (idx: Int32Array, val: Float32Array, n: number) => Float32Array;
+
+/**
+ * The forward pass a classifier uses: WebAssembly SIMD when this runtime has it and the network's shape suits
+ * it (wasm-forward.ts, about 5 times faster), otherwise quantizedLogits in plain JavaScript, which stays the
+ * reference (`wasm: false` forces it). Built once per network, at load.
+ */
+export function createQuantizedForward(net: QuantizedNetwork, options: { wasm?: boolean } = {}): QuantizedForward {
+  const wasm = options.wasm === false ? null : createWasmForward(net);
+  if (wasm) return wasm;
+  const scratch = createQuantizedScratch(net);
+  return (idx, val, n) => quantizedLogits(net, idx, val, n, scratch);
 }

@@ -1,4 +1,17 @@
-import { CHAR_BIT, createHashBuffer, type FeatureConfig, type HashBuffer, hashFeatures, normalizeWords } from './text-features.ts';
+import { countFeature, createFeatureCounts, createFeatureTable, drainFeatures, featureOf } from './feature-counts.ts';
+import {
+  appendTokenWords,
+  CHAR_BIT,
+  createHashBuffer,
+  type FeatureConfig,
+  hashFeatures,
+  normalizeWords,
+  normalizeWordsGeneral,
+  pushCharHashes,
+  pushWordHashes,
+  stem,
+} from './text-features.ts';
+import { scanSimpleTokens } from './word-scanner.ts';
 import { createSpeller, type Speller } from './speller.ts';
 
 /**
@@ -29,50 +42,118 @@ export type SparseMatrix = { rows: number; offsets: Int32Array; idx: Int32Array;
 
 export type VectorizerState = { config: FeatureConfig; hashes: Uint32Array; idf: Float32Array; spellWords: string[]; spellCounts: number[] };
 
+/** Per-word results kept between messages: most words of most messages have been seen before. */
+type WordEntry = {
+  /** The stem of the spelling-corrected word (the word n-grams are hashed from stems). */
+  stem: string;
+  /** The features of the corrected word's character n-grams that training kept, repeats included. */
+  chars: Int32Array;
+};
+
+/** Bound on each per-word cache (entries): a flood of distinct words costs a refill, never unbounded memory. */
+const CACHE_LIMIT = 20_000;
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 export function createVectorizer(state: VectorizerState): Vectorizer {
   const { config, hashes, idf } = state;
   const speller = createSpeller(state.spellWords, state.spellCounts);
-  const index = new Map<number, number>();
-  for (let i = 0; i < hashes.length; i++) index.set(hashes[i]!, i);
+  const table = createFeatureTable(hashes);
+  const counter = createFeatureCounts(hashes.length);
+  const distinct = new Int32Array(hashes.length);
+  const tf = new Int32Array(hashes.length);
   const buffer = createHashBuffer();
   const charStart = firstCharFeature(hashes);
+  const correct = (w: string) => (config.spelling ? speller.correct(w) : w);
+  const tokens: string[] = [];
+  const stems: string[] = [];
+  const byToken = new Map<string, WordEntry[]>();
+  const byWord = new Map<string, WordEntry>();
 
   const words = (text: string): string[] => {
     const raw = normalizeWords(text);
-    return config.spelling ? raw.map((w) => speller.correct(w)) : raw;
+    return config.spelling ? raw.map(correct) : raw;
   };
 
+  function wordEntry(word: string): WordEntry {
+    const cached = byWord.get(word);
+    if (cached !== undefined) return cached;
+    const fixed = correct(word);
+    buffer.length = 0;
+    pushCharHashes(fixed, config, buffer);
+    const chars: number[] = [];
+    for (let i = 0; i < buffer.length; i++) {
+      const f = featureOf(table, buffer.hashes[i]!);
+      if (f >= 0) chars.push(f);
+    }
+    return remember(byWord, word, { stem: stem(fixed), chars: Int32Array.from(chars) });
+  }
+
+  /** The entries of one token of the fast scanner (a contraction is two words). */
+  function tokenEntries(raw: string): WordEntry[] {
+    const cached = byToken.get(raw);
+    if (cached !== undefined) return cached;
+    const found: string[] = [];
+    appendTokenWords(raw, found);
+    return remember(byToken, raw, found.map(wordEntry));
+  }
+
+  function add(entry: WordEntry, at: number): void {
+    stems[at] = entry.stem;
+    const { chars } = entry;
+    for (let k = 0; k < chars.length; k++) countFeature(counter, chars[k]!);
+  }
+
+  // The same vector, bit for bit, as the original route (hash every n-gram of the text, sort the hashes, look
+  // each distinct one up in a Map; inference-fixture.test.ts holds its recorded outputs): the character n-grams
+  // come per word from the cache, the counts from a bitmap, in the same ascending order.
   function transform(text: string, out: SparseBuffer): number {
-    hashFeatures(words(text), config, buffer);
-    return weigh(buffer, index, idf, charStart, config.charWeight, out);
+    let count = 0;
+    const tokenCount = scanSimpleTokens(text, tokens);
+    if (tokenCount >= 0) {
+      for (let i = 0; i < tokenCount; i++) {
+        const entries = tokenEntries(tokens[i]!);
+        for (let e = 0; e < entries.length; e++) add(entries[e]!, count++);
+      }
+    } else {
+      for (const word of normalizeWordsGeneral(text)) add(wordEntry(word), count++);
+    }
+    buffer.length = 0;
+    pushWordHashes(stems, config, buffer, count);
+    for (let i = 0; i < buffer.length; i++) {
+      const f = featureOf(table, buffer.hashes[i]!);
+      if (f >= 0) countFeature(counter, f);
+    }
+    const n = drainFeatures(counter, distinct, tf);
+    return weigh(distinct, tf, n, idf, charStart, config.charWeight, out);
   }
 
   return { config, hashes, idf, speller, size: hashes.length, transform, words };
 }
 
-function weigh(buffer: HashBuffer, index: Map<number, number>, idf: Float32Array, charStart: number, charWeight: number, out: SparseBuffer): number {
-  const sorted = buffer.hashes.subarray(0, buffer.length).sort();
-  if (out.idx.length < sorted.length) {
-    out.idx = new Int32Array(sorted.length * 2);
-    out.val = new Float32Array(sorted.length * 2);
+/** 1 + ln(count) for the small counts nearly every feature has: the same doubles, without calling Math.log. */
+const SUBLINEAR_TF = Float64Array.from({ length: 64 }, (_, c) => 1 + Math.log(c));
+
+/** TF-IDF with sublinear tf of the distinct features (ascending) and their counts, into `out`. */
+function weigh(features: Int32Array, counts: Int32Array, n: number, idf: Float32Array, charStart: number, charWeight: number, out: SparseBuffer): number {
+  if (out.idx.length < n) {
+    out.idx = new Int32Array(n * 2);
+    out.val = new Float32Array(n * 2);
   }
-  let n = 0;
   let wordNorm = 0;
   let charNorm = 0;
-  for (let i = 0; i < sorted.length; ) {
-    const h = sorted[i]!;
-    let j = i + 1;
-    while (j < sorted.length && sorted[j] === h) j++;
-    const f = index.get(h);
-    if (f !== undefined) {
-      const v = (1 + Math.log(j - i)) * idf[f]!;
-      out.idx[n] = f;
-      out.val[n] = v;
-      n++;
-      if (f >= charStart) charNorm += v * v;
-      else wordNorm += v * v;
-    }
-    i = j;
+  for (let k = 0; k < n; k++) {
+    const f = features[k]!;
+    const c = counts[k]!;
+    const v = (c < SUBLINEAR_TF.length ? SUBLINEAR_TF[c]! : 1 + Math.log(c)) * idf[f]!;
+    out.idx[k] = f;
+    out.val[k] = v;
+    if (f >= charStart) charNorm += v * v;
+    else wordNorm += v * v;
   }
   // Each block to unit length, the character block scaled by charWeight, and the whole to unit length again.
   const total = Math.sqrt((wordNorm > 0 ? 1 : 0) + (charNorm > 0 ? charWeight * charWeight : 0)) || 1;
