@@ -12,6 +12,7 @@ import {
   dispatchOnce,
   enqueueNotification,
   type Notifier,
+  nudgeDispatchers,
   startDispatcher,
 } from './index.ts';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp-test-server.ts';
@@ -203,6 +204,19 @@ describe('notification outbox and dispatcher', () => {
       const latencyMs = performance.now() - committedAt - 30;
       assert.ok(latencyMs < 1_000, `sent ${Math.round(latencyMs)} ms after commit`);
     } finally {
+      await running.stop();
+    }
+  });
+
+  test('a steady stream of nudges (a message every few milliseconds) does not keep postponing the pass', async () => {
+    const running = startDispatcher({ ...options(), intervalMs: 60_000, nudgePollMs: 25 });
+    const stream = setInterval(nudgeDispatchers, 2); // each nudge used to push the pending pass 25 ms further
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await enqueueReply();
+      await smtp.waitFor(1, 2_000); // with the interval at a minute, only a nudged pass can send it
+    } finally {
+      clearInterval(stream);
       await running.stop();
     }
   });
