@@ -35,14 +35,17 @@ const reserved = new WeakMap<Db, { numbers: number[]; refill: Promise<void> | nu
 export async function reserveCaseNumber(db: Db, prefix: string): Promise<string> {
   const pool = reserved.get(db) ?? { numbers: [], refill: null };
   reserved.set(db, pool);
-  while (pool.numbers.length === 0) {
-    pool.refill ??= sql<{ n: number }>`SELECT nextval('case_number_seq')::int AS n FROM generate_series(1, ${CASE_NUMBER_BLOCK})`
+  const refill = () =>
+    (pool.refill ??= sql<{ n: number }>`SELECT nextval('case_number_seq')::int AS n FROM generate_series(1, ${CASE_NUMBER_BLOCK})`
       .execute(db)
       .then(({ rows }) => void pool.numbers.push(...rows.map((r) => r.n).sort((a, b) => a - b)))
-      .finally(() => (pool.refill = null));
-    await pool.refill;
-  }
-  return `${prefix}-${pool.numbers.shift()!}`;
+      .finally(() => (pool.refill = null)));
+  while (pool.numbers.length === 0) await refill();
+  const number = pool.numbers.shift()!;
+  // The next block is fetched while this one still lasts, so no message waits for it (a failure here is
+  // retried by the next caller that finds the block empty).
+  if (pool.numbers.length <= CASE_NUMBER_BLOCK / 2) refill().catch(() => {});
+  return `${prefix}-${number}`;
 }
 
 export async function insertCase(db: Executor, row: NewCaseRow): Promise<void> {
