@@ -141,6 +141,8 @@ export type PostingResult = { transaction: Transaction; replayed: boolean };
 
 export type CoreBanking = {
   findCustomer(customerId: string): Promise<Customer | null>;
+  /** Several customers in one call (those not found are absent from the map). */
+  findCustomers(customerIds: readonly string[]): Promise<Map<string, Customer>>;
   /** Name, e-mail, phone or card last 4; at most `limit` matches. */
   searchCustomers(query: string, limit: number): Promise<CustomerMatch[]>;
 

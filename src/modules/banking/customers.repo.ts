@@ -50,6 +50,12 @@ export async function findCustomer(db: Executor, customerId: string): Promise<Cu
   return row ? toCustomer(row) : null;
 }
 
+export async function findCustomers(db: Executor, customerIds: readonly string[]): Promise<Map<string, Customer>> {
+  if (customerIds.length === 0) return new Map();
+  const rows = await db.selectFrom('customers as c').select(CUSTOMER_COLUMNS).where('c.id', 'in', [...new Set(customerIds)]).execute();
+  return new Map(rows.map((r) => [r.id, toCustomer(r)]));
+}
+
 /** What a staff search box can mean; the caller decides (see search-customers.ts). */
 export type CustomerSearch = { text: string | null; phoneDigits: string | null; last4: string | null; limit: number };
 

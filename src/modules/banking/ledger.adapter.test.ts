@@ -29,6 +29,17 @@ describe('ledger adapter (CoreBanking over the built-in tables)', () => {
   const accountId = () => duplicate.accountId ?? '';
   const at = new Date(TEST_AS_OF.getTime() + 60_000);
 
+  it('reads several customers in one call, as findCustomer reads each; unknown ids are simply absent', async () => {
+    const a = duplicate.customerId;
+    const b = hold.customerId;
+    assert.ok(a && b && a !== b);
+    const found = await banking.findCustomers([a, b, a, 'cus_0000000000000000']);
+    assert.deepEqual([...found.keys()].sort(), [a, b].sort());
+    assert.deepEqual(found.get(a), await banking.findCustomer(a));
+    assert.deepEqual(found.get(b), await banking.findCustomer(b));
+    assert.equal((await banking.findCustomers([])).size, 0);
+  });
+
   it('posts an issuer credit once per reference and lowers the balance once', async () => {
     const before = (await banking.balances([accountId()])).get(accountId());
     const input = { accountId: accountId(), amountCents: 8_640, description: 'Provisional credit – duplicate charge', reference: 'test:provisional:1', at, relatedTo: duplicate.transactionId };

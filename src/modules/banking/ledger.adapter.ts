@@ -52,6 +52,7 @@ export function createLedgerBanking(db: Executor): CoreBanking {
 
   const port: CoreBanking = {
     findCustomer: (customerId) => customers.findCustomer(db, customerId),
+    findCustomers: (customerIds) => customers.findCustomers(db, customerIds),
     searchCustomers: (query, limit) => {
       const digits = query.replace(/\D/g, '');
       return customers.searchCustomers(db, {

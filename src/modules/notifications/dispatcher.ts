@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { maskPans } from '../../platform/pan.ts';
-import { type CoreBanking, createLedgerBanking } from '../banking/index.ts';
+import { type CoreBanking, createLedgerBanking, type Customer } from '../banking/index.ts';
 import type { Notification, Notifier, OutboxPayload } from './notification.types.ts';
 import { onNudge } from './nudge.ts';
 import { type ClaimedRow, claimDueRows, markDelivered, markFailed } from './outbox.repo.ts';
@@ -63,7 +63,20 @@ function readPayload(raw: unknown): OutboxPayload | null {
 
 type Outcome = 'delivered' | 'retrying' | 'dead';
 
-async function deliverRow(options: DispatcherOptions, banking: CoreBanking, row: ClaimedRow): Promise<Outcome> {
+/**
+ * The customers a batch will write to, read in one query: contact details are still read at send time (an
+ * address changed after queueing is honoured), just not one query per notification.
+ */
+async function customersFor(banking: CoreBanking, rows: readonly ClaimedRow[]): Promise<Map<string, Customer>> {
+  const ids = rows.flatMap((row) => {
+    const p = readPayload(row.payload);
+    const direct = p && (p.channel === 'email' ? p.recipient.email : p.recipient.phone);
+    return p?.recipient.customerId && !direct ? [p.recipient.customerId] : [];
+  });
+  return ids.length > 0 ? banking.findCustomers(ids) : new Map();
+}
+
+async function deliverRow(options: DispatcherOptions, banking: CoreBanking, row: ClaimedRow, customers: ReadonlyMap<string, Customer>): Promise<Outcome> {
   const { db, clock, logger } = options;
   const maxAttempts = options.maxAttempts ?? DISPATCH_DEFAULTS.maxAttempts;
   const log = { outboxId: row.id, topic: row.topic, attempts: row.attempts };
@@ -75,7 +88,7 @@ async function deliverRow(options: DispatcherOptions, banking: CoreBanking, row:
   try {
     const payload = readPayload(row.payload);
     if (!payload) return await giveUp('unreadable payload');
-    const address = await resolveRecipient({ db, banking }, payload.recipient, payload.channel);
+    const address = await resolveRecipient({ db, banking }, payload.recipient, payload.channel, customers);
     if ('unreachable' in address) return await giveUp(address.unreachable); // retrying would not help
     const ctx = { publicUrl: options.publicUrl, issuerName: options.issuerName ?? 'Your card issuer', timeZone: options.timeZone ?? 'UTC' };
     const rendered = renderTemplate(payload.template, payload.data, ctx);
@@ -117,7 +130,8 @@ export async function dispatchOnce(options: DispatcherOptions): Promise<Dispatch
     const rows = await claimDueRows(options.db, options.clock.now(), leaseMs, batchSize);
     total.claimed += rows.length;
     // allSettled: one row's database error must not stop the others from recording their outcome.
-    const settled = await Promise.allSettled(rows.map((row) => deliverRow(options, banking, row)));
+    const customers = await customersFor(banking, rows).catch(() => new Map<string, Customer>()); // else one by one
+    const settled = await Promise.allSettled(rows.map((row) => deliverRow(options, banking, row, customers)));
     for (const s of settled) if (s.status === 'fulfilled') total[s.value]++;
     const sent = rows.flatMap((row, i) => {
       const s = settled[i]!;
