@@ -3,7 +3,8 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { type CaseRow, insertEvents } from './cases.repo.ts';
 import { type EscalationActor, escalateRow, escalationBlocker } from './escalate-case.ts';
-import { tokens } from './prioritize.ts';
+import { PhraseIndex } from './phrase-index.ts';
+import { tokens } from './tokens.ts';
 
 /**
  * Words that invoke dispute or complaint rights. UDAAP (REFERENCE.md, Complaints): a self-service flow that
@@ -25,32 +26,23 @@ export type RightsKind = keyof typeof RIGHTS_PHRASES;
 export type RightsInvoked = { kind: RightsKind; escalate: boolean; matched: string[] };
 
 const ORDER: RightsKind[] = ['supervisor', 'complaint', 'dispute'];
-const COMPILED = ORDER.map((kind) => ({ kind, phrases: RIGHTS_PHRASES[kind].map((text) => ({ text, words: tokens(text) })) }));
-
-function containsPhrase(haystack: string[], phrase: string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= haystack.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (haystack[i + j] !== phrase[j]) continue outer;
-    return true;
-  }
-  return false;
-}
+// Every phrase in ORDER, each kind's in its listed order, indexed once (see phrase-index.ts).
+const PHRASES = ORDER.flatMap((kind) => RIGHTS_PHRASES[kind].map((text) => ({ kind, text })));
+const INDEX = new PhraseIndex(PHRASES.map((p) => tokens(p.text)));
 
 /**
  * Pure: which rights a message invokes. The strongest kind wins (supervisor > complaint > dispute);
  * `matched` lists every phrase found, of every kind. Null when none.
  */
 export function detectRightsInvoked(text: string): RightsInvoked | null {
-  const words = tokens(text);
+  const found = INDEX.find(tokens(text));
   let kind: RightsKind | null = null;
   const matched: string[] = [];
-  for (const group of COMPILED) {
-    for (const p of group.phrases) {
-      if (p.words.length > 0 && containsPhrase(words, p.words)) {
-        matched.push(p.text);
-        kind ??= group.kind;
-      }
-    }
-  }
+  PHRASES.forEach((p, id) => {
+    if (!found[id]) return;
+    matched.push(p.text);
+    kind ??= p.kind;
+  });
   return kind ? { kind, escalate: kind !== 'dispute', matched } : null;
 }
 

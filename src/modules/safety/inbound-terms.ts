@@ -73,7 +73,9 @@ export type Term = { kind: TermKind; start: number; end: number };
 export function findTerms(text: string): Term[] {
   const all: Term[] = [];
   for (const { kind, re } of TERMS) {
-    for (const m of text.matchAll(re)) all.push({ kind, start: m.index, end: m.index + m[0].length });
+    // exec, not matchAll, which copies the expression on every call; no term is empty, so lastIndex moves on.
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) all.push({ kind, start: m.index, end: m.index + m[0].length });
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Term[] = [];

@@ -29,6 +29,29 @@ describe('folding text for matching', () => {
     assert.equal(input.slice(start, end), '４\u200b８２１');
   });
 
+  it('keeps ASCII text one unit for one unit, without building a map', () => {
+    const folded = fold('Card\tNo `x`\r4111');
+    assert.equal(folded.text, "card no 'x'\n4111");
+    assert.equal(folded.start, null);
+    assert.deepEqual(originalRange(folded, 8, 13), [8, 13]);
+  });
+
+  it('maps through a dropped "\\r" of "\\r\\n" and through separator runs', () => {
+    const input = 'A\r\nB 4111 - 1111';
+    const folded = fold(input);
+    assert.equal(folded.text, 'a\nb 4111 1111');
+    assert.deepEqual(originalRange(folded, 1, 2), [2, 3]);
+    assert.deepEqual(originalRange(folded, 8, 9), [9, 12]); // the one space stands for " - "
+    assert.equal(input.slice(...originalRange(folded, 9, 13)), '1111');
+  });
+
+  it('maps characters that fold to several units or to none', () => {
+    const input = 'ﬁ\u200b½ é';
+    const folded = fold(input);
+    assert.equal(folded.text, 'fi1⁄2 e');
+    assert.deepEqual([0, 1, 2, 3, 4, 5, 6].map((i) => originalRange(folded, i, i + 1)), [[0, 1], [0, 1], [2, 3], [2, 3], [2, 3], [3, 4], [4, 5]]);
+  });
+
   it('maps astral characters by their whole UTF-16 pair', () => {
     const input = 'x𝟒y';
     const folded = fold(input);

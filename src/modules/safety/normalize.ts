@@ -7,8 +7,12 @@
  * cuts the original text through the map, so everything that is not removed stays exactly as sent.
  */
 
-/** Folded text plus, for each UTF-16 unit of it, the original range [start, end) it came from. */
-export type Folded = { text: string; start: number[]; end: number[] };
+/**
+ * Folded text plus, for each UTF-16 unit of it, the original range [start, end) it came from. The maps are
+ * null while unit i of the text came from unit i of the original (the usual case: ASCII, one unit each), so
+ * that the common case allocates no arrays (issue 3: this runs on every inbound message).
+ */
+export type Folded = { text: string; start: number[] | null; end: number[] | null };
 
 // Zero-width and bidi controls, soft hyphen, word joiners (\p{Cf}) and combining marks (accents, \p{M}).
 const INVISIBLE = /^[\p{Cf}\p{Mn}\p{Me}]$/u;
@@ -32,6 +36,10 @@ const CONFUSABLE: Record<string, string> = {
 };
 
 const digitCache = new Map<string, string>();
+// foldChar's answer for characters outside ASCII depends on the character alone: remembered, but bounded so
+// that a message full of distinct rare characters cannot grow it for ever.
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_MAX = 4096;
 
 /** The ASCII digit for any Unicode decimal digit (full-width, Arabic-Indic, Devanagari, mathematical …). */
 function asciiDigit(ch: string): string {
@@ -72,32 +80,48 @@ function foldChar(ch: string, next: string | undefined): string {
     .join('');
 }
 
+/** A character's fold outside ASCII (see foldChar), from the cache when seen before. */
+function foldOther(ch: string): string {
+  let out = foldCache.get(ch);
+  if (out === undefined) {
+    out = foldChar(ch, undefined);
+    if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
+    foldCache.set(ch, out);
+  }
+  return out;
+}
+
 /** Replaces every match of `re` (global) by `by`, keeping the map: the new characters map to the whole match. */
 export function replaceMapped(folded: Folded, re: RegExp, by: string | ((match: string) => string)): Folded {
-  const text: string[] = [];
+  re.lastIndex = 0;
+  let m = re.exec(folded.text);
+  if (!m) return folded; // nothing to replace: the same text and map
+  const source = folded.text;
   const start: number[] = [];
   const end: number[] = [];
-  let at = 0;
+  const parts: string[] = [];
   const copy = (from: number, to: number) => {
+    parts.push(source.slice(from, to));
     for (let i = from; i < to; i++) {
-      text.push(folded.text[i]!);
-      start.push(folded.start[i]!);
-      end.push(folded.end[i]!);
+      start.push(folded.start ? folded.start[i]! : i);
+      end.push(folded.end ? folded.end[i]! : i + 1);
     }
   };
-  for (const m of folded.text.matchAll(re)) {
+  let at = 0;
+  for (; m; m = re.exec(source)) {
+    if (m[0] === '') re.lastIndex++; // as String.prototype.matchAll does after an empty match
     copy(at, m.index);
     const last = m.index + m[0].length - 1;
     const replacement = typeof by === 'string' ? by : by(m[0]);
+    parts.push(replacement);
     for (let k = 0; k < replacement.length; k++) {
-      text.push(replacement[k]!);
-      start.push(folded.start[m.index]!);
-      end.push(folded.end[last]!);
+      start.push(folded.start ? folded.start[m.index]! : m.index);
+      end.push(folded.end ? folded.end[last]! : last + 1);
     }
     at = m.index + m[0].length;
   }
-  copy(at, folded.text.length);
-  return { text: text.join(''), start, end };
+  copy(at, source.length);
+  return { text: parts.join(''), start, end };
 }
 
 // Digit groups split by a run of separators ("4111 - 1111", "4111__1111", "4111•1111", a line break) become
@@ -122,25 +146,56 @@ const spelledToDigits = (words: string) =>
  * to '-', bullets and middle dots to '•', curly quotes to "'" and runs of spelled-out digits to digits.
  */
 export function fold(input: string): Folded {
-  const text: string[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  for (let i = 0; i < input.length; ) {
-    const cp = input.codePointAt(i) ?? 0;
-    const size = cp > 0xffff ? 2 : 1;
-    const out = foldChar(input.slice(i, i + size), input[i + size]);
-    for (let k = 0; k < out.length; k++) {
-      text.push(out[k]!);
-      start.push(i);
-      end.push(i + size);
-    }
-    i += size;
-  }
-  const spelled = replaceMapped({ text: text.join(''), start, end }, SPELLED_DIGITS, spelledToDigits);
+  const chars = NEEDS_CHAR_FOLD.test(input) ? foldChars(input) : foldAscii(input);
+  const spelled = replaceMapped(chars, SPELLED_DIGITS, spelledToDigits);
+  // Both separator patterns sit between ASCII digits: text without any is left as it is.
+  if (!HAS_DIGIT.test(spelled.text)) return spelled;
   return replaceMapped(replaceMapped(spelled, ODD_SEPARATOR, ' '), SEPARATOR_RUN, ' ');
 }
 
+// Text foldAscii cannot take: a character outside ASCII, or "\r\n" (whose "\r" is dropped, so the map shifts).
+const NEEDS_CHAR_FOLD = /[^\x00-\x7f]|\r\n/;
+const HAS_DIGIT = /[0-9]/;
+const ASCII_ODD = /[\t\v\f`\r]/;
+
+/** foldChar over ASCII text without "\r\n": one unit for one unit, so the map stays the identity (null). */
+function foldAscii(input: string): Folded {
+  let text = input.toLowerCase();
+  if (ASCII_ODD.test(text)) text = text.replace(/[\t\v\f]/g, ' ').replace(/`/g, "'").replace(/\r/g, '\n');
+  return { text, start: null, end: null };
+}
+
+/** foldChar over any text, character by character; the map is materialized at the first change of length. */
+function foldChars(input: string): Folded {
+  const parts: string[] = [];
+  let start: number[] | null = null;
+  let end: number[] | null = null;
+  let length = 0; // UTF-16 units of folded text so far
+  for (let i = 0; i < input.length; ) {
+    const code = input.charCodeAt(i);
+    const size = code >= 0xd800 && code <= 0xdbff && i + 1 < input.length && isLowSurrogate(input.charCodeAt(i + 1)) ? 2 : 1;
+    const out = code < 128 ? foldChar(input[i]!, input[i + 1]) : foldOther(input.slice(i, i + size));
+    if (!start && (size !== 1 || out.length !== 1)) {
+      // The first character not folded one unit for one unit: the map so far was the identity.
+      start = Array.from({ length }, (_, k) => k);
+      end = Array.from({ length }, (_, k) => k + 1);
+    }
+    if (start && end) {
+      for (let k = 0; k < out.length; k++) {
+        start.push(i);
+        end.push(i + size);
+      }
+    }
+    parts.push(out);
+    length += out.length;
+    i += size;
+  }
+  return { text: parts.join(''), start, end };
+}
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
 /** The original range [start, end) behind the folded range [from, to). */
 export function originalRange(folded: Folded, from: number, to: number): [number, number] {
-  return [folded.start[from]!, folded.end[to - 1]!];
+  return [folded.start ? folded.start[from]! : from, folded.end ? folded.end[to - 1]! : to];
 }

@@ -25,11 +25,23 @@ type Span = { kind: FindingKind; start: number; end: number; last4?: string };
 // 123-45-6789 or 123 45 6789 is an SSN wherever it stands (if valid); a bare 9-digit run needs "SSN" before it.
 const FORMATTED_SSN = /(?<![0-9](?:[ .\-])?)[0-9]{3}([ -])[0-9]{2}\1[0-9]{4}(?!(?:[ .\-])?[0-9])/g;
 
+const HAS_DIGIT = /[0-9]/;
+
+// Two zeroed byte arrays of at least `length`, reused from call to call: allocating typed arrays cost more
+// than the whole search of a short message (issue 3). Safe because redaction is synchronous and does not
+// call itself; long texts get their own, so that one huge message does not keep a huge buffer alive.
+const REUSED_MAX = 4096;
+const reused = [new Uint8Array(REUSED_MAX), new Uint8Array(REUSED_MAX)] as const;
+function zeroedBytes(which: 0 | 1, length: number): Uint8Array {
+  if (length > REUSED_MAX) return new Uint8Array(length);
+  return reused[which].subarray(0, length).fill(0);
+}
+
 class Spans {
   readonly list: Span[] = [];
   private readonly taken: Uint8Array;
   constructor(length: number) {
-    this.taken = new Uint8Array(length);
+    this.taken = zeroedBytes(0, length);
   }
   isFree(start: number, end: number): boolean {
     for (let i = start; i < end; i++) if (this.taken[i]) return false;
@@ -41,17 +53,40 @@ class Spans {
     this.list.push(span);
     return true;
   }
+  /** Whether `text` has a digit outside every span (and outside `also`, if given). */
+  hasFreeDigit(text: string, also?: Uint8Array): boolean {
+    for (let i = 0; i < text.length; i++) if (isDigit(text, i) && !this.taken[i] && !also?.[i]) return true;
+    return false;
+  }
 }
 
-/** Folded text with the digits of found and harmless numbers hidden (see find-values.ts). */
-function searchText(folded: string, spans: Span[]): string {
-  const chars = folded.split('');
-  const hide = (start: number, end: number, by: string) => {
-    for (let i = start; i < end; i++) if (/[0-9]/.test(chars[i]!)) chars[i] = by;
-  };
-  for (const [start, end] of protectedRanges(folded)) hide(start, end, 'x');
-  for (const s of spans) hide(s.start, s.end, '§');
-  return chars.join('');
+const isDigit = (text: string, i: number) => {
+  const code = text.charCodeAt(i);
+  return code >= 48 && code <= 57;
+};
+
+/**
+ * Folded text with the digits of found and harmless numbers hidden (see find-values.ts): those of harmless
+ * numbers become 'x', then those of found spans '§'. Null when no digit is left, as then no value can be
+ * found (every value is digits): the usual message, whose only numbers are a card number, amounts and dates,
+ * skips the word search (issue 3).
+ */
+function searchText(folded: string, spans: Spans): string | null {
+  if (!spans.hasFreeDigit(folded)) return null;
+  const isProtected = zeroedBytes(1, folded.length);
+  for (const [start, end] of protectedRanges(folded)) isProtected.fill(1, start, end);
+  if (!spans.hasFreeDigit(folded, isProtected)) return null;
+  let search = '';
+  let at = 0;
+  for (let i = 0; i < folded.length; i++) {
+    if (!isDigit(folded, i)) continue;
+    const by = isProtected[i] ? 'x' : spans.isFree(i, i + 1) ? '' : '§';
+    if (by) {
+      search += folded.slice(at, i) + by;
+      at = i + 1;
+    }
+  }
+  return search + folded.slice(at);
 }
 
 function summarize(spans: Span[]): Finding[] {
@@ -69,21 +104,26 @@ function summarize(spans: Span[]): Finding[] {
 /** Masks card numbers and removes security codes, PINs, one-time codes and SSNs from inbound text. */
 export function redactInbound(text: string): Redaction {
   const folded = fold(text);
+  // Every finding is made of digits, and folding turned every digit into an ASCII one.
+  if (!HAS_DIGIT.test(folded.text)) return { text, findings: [] };
   const spans = new Spans(folded.text.length);
 
   const pans = findPans(folded.text);
   for (const pan of pans) spans.add({ kind: 'card_number', start: pan.start, end: pan.end, last4: pan.last4 });
-  for (const m of folded.text.matchAll(FORMATTED_SSN)) {
+  FORMATTED_SSN.lastIndex = 0; // exec, not matchAll, which copies the expression on every call
+  for (let m = FORMATTED_SSN.exec(folded.text); m; m = FORMATTED_SSN.exec(folded.text)) {
     if (isValidSsn(m[0].replace(/[^0-9]/g, ''))) spans.add({ kind: 'ssn', start: m.index, end: m.index + m[0].length });
   }
 
-  const search = searchText(folded.text, spans.list);
-  const hits: Hit[] = findKeywordValues(search, findTerms(search), (s, e) => spans.isFree(s, e));
-  for (const pan of pans) {
-    const code = findCodeAfterPan(search, pan.end);
-    if (code) hits.push(code);
+  const search = searchText(folded.text, spans);
+  if (search !== null) {
+    const hits: Hit[] = findKeywordValues(search, findTerms(search), (s, e) => spans.isFree(s, e));
+    for (const pan of pans) {
+      const code = findCodeAfterPan(search, pan.end);
+      if (code) hits.push(code);
+    }
+    for (const hit of hits) spans.add(hit);
   }
-  for (const hit of hits) spans.add(hit);
   if (spans.list.length === 0) return { text, findings: [] };
 
   let out = '';
