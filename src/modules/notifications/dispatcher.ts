@@ -34,7 +34,7 @@ export type DispatcherOptions = {
 export type DispatchResult = { claimed: number; delivered: number; retrying: number; dead: number };
 
 export const DISPATCH_DEFAULTS = {
-  batchSize: 10,
+  batchSize: 50,
   leaseMs: 5 * 60_000,
   maxAttempts: 8, // 30 s … 32 min between tries: about an hour of outage before giving up
   retryBaseMs: 30_000,
