@@ -257,7 +257,7 @@ async function profiledRun(
   const p = loop.pool;
   w(`  event loop: ${round(100 * loop.utilization)} % busy; delay p50 ${round(loop.delayP50Ms, 1)} ms, p99 ${round(loop.delayP99Ms, 1)} ms, max ${round(loop.delayMaxMs, 1)} ms`);
   w(
-    `  pg pool (DB_POOL_MAX, default 20): ${round(p.checkouts / n, 2)} checkouts per message; waited ${round(p.waitMs / Math.max(1, p.checkouts), 1)} ms on average ` +
+    `  pg pool (DB_POOL_MAX, default 10): ${round(p.checkouts / n, 2)} checkouts per message; waited ${round(p.waitMs / Math.max(1, p.checkouts), 1)} ms on average ` +
       `(max ${round(p.maxWaitMs)} ms) for a connection, then held it ${round(p.holdMs / Math.max(1, p.checkouts), 1)} ms`,
   );
   ctx.record('profiled: event loop busy', `${round(100 * loop.utilization)} %`, '', `delay p99 ${round(loop.delayP99Ms, 1)} ms`);

@@ -7,7 +7,7 @@ import { migrate } from './migrate.ts';
 /** Opens the configured database (PGlite under dataDir, or DATABASE_URL) and brings its schema up to date. */
 export async function openConfiguredDatabase(config: Config, logger?: Logger): Promise<Database> {
   const database = config.databaseUrl
-    ? await openDatabase({ databaseUrl: config.databaseUrl, poolMax: Number(process.env.DB_POOL_MAX ?? 20) })
+    ? await openDatabase({ databaseUrl: config.databaseUrl, poolMax: config.dbPoolMax })
     : await openDatabase({ dataDir: config.dataDir });
   try {
     const applied = await migrate(database.pool);

@@ -22,6 +22,13 @@ describe('configuration', () => {
     assert.equal(config.port, 3000);
     assert.match(config.dataDir, /data$/);
   });
+  it('sizes the PostgreSQL pool from DB_POOL_MAX (10 by default) and refuses a bad value', () => {
+    assert.equal(loadConfig({}).dbPoolMax, 10);
+    assert.equal(loadConfig({ DB_POOL_MAX: '4' }).dbPoolMax, 4);
+    assert.throws(() => loadConfig({ DB_POOL_MAX: 'many' }), /DB_POOL_MAX must be an integer between 1 and 1000, got "many"/);
+    assert.throws(() => loadConfig({ DB_POOL_MAX: '0' }), /DB_POOL_MAX must be an integer/);
+  });
+
   it('rejects a port that is not a number', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT must be an integer/);
   });
