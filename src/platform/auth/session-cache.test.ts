@@ -21,13 +21,29 @@ const row = (sessionId: string): SessionWithUser => ({
 describe('session cache', () => {
   it('remembers a session for ttlMs of process time, then asks the database again', () => {
     let t = 0;
-    const cache = createSessionCache({ ttlMs: 5000, max: 10, monotonicMs: () => t });
+    const cache = createSessionCache({ ttlMs: 5000, max: 10, monotonicMs: () => t, random: () => 0 });
     cache.set('tok', row('ses_1'));
     t = 5000;
     assert.equal(cache.get('tok')?.session_id, 'ses_1');
     t = 5001;
     assert.equal(cache.get('tok'), undefined);
     assert.equal(cache.size, 0);
+  });
+
+  it('spreads the expiry of sessions cached together over the second half of ttlMs', () => {
+    let t = 0;
+    const draws = [0, 0.5, 0.999];
+    const cache = createSessionCache({ ttlMs: 4000, max: 10, monotonicMs: () => t, random: () => draws.shift()! });
+    for (const id of ['ses_a', 'ses_b', 'ses_c']) cache.set(id, row(id));
+    const alive = () => ['ses_a', 'ses_b', 'ses_c'].filter((id) => cache.get(id) !== undefined);
+    t = 2000;
+    assert.deepEqual(alive(), ['ses_a', 'ses_b', 'ses_c']);
+    t = 2005; // c lived 4000 × (1 − 0.5 × 0.999) ≈ 2002 ms
+    assert.deepEqual(alive(), ['ses_a', 'ses_b']);
+    t = 3001; // b lived 3000 ms
+    assert.deepEqual(alive(), ['ses_a']);
+    t = 4001;
+    assert.deepEqual(alive(), []);
   });
 
   it('forgets a signed-out session by its id', () => {

