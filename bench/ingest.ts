@@ -9,7 +9,7 @@
 // stretch divided by the answers in it; "database CPU" is the same for the PostgreSQL backends serving the
 // benchmark database (the server's pool). The load generator and pgbench share the machine's cores with both.
 //
-// BENCH_CONNECTIONS and BENCH_SECONDS change the load; DB_POOL_MAX (and any other variable) reaches the server.
+// BENCH_CONNECTIONS, BENCH_SECONDS and BENCH_WARMUP_SECONDS (unmeasured lead-in, default 5) change the load; DB_POOL_MAX (and any other variable) reaches the server.
 // BENCH_PROFILE=1 adds a profiled ingest run (a CPU profile of the server and every SQL statement it sent,
 // bench/lib/instrument.mjs) and prints where the time goes: statements per message, the hottest functions.
 import { randomUUID } from 'node:crypto';
@@ -28,7 +28,7 @@ import type { BenchContext } from './lib/types.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const WARMUP_MS = 3000;
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5) * 1000; // JIT tiers, per-word triage and per-day SLA caches settle in ~5 s
 const DB_NAME = 'cardcare_bench_ingest';
 
 const TARGET_RATIO = 0.3;
