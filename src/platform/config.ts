@@ -7,9 +7,9 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   /**
-   * PostgreSQL connections per process. 10 (node-pg's own default): a busy server measured best with about five
-   * per database core (bench/ingest.ts: 20 connections on 2 cores cost 20% more database CPU per message);
-   * raise it for a larger database server.
+   * PostgreSQL connections per process; 10 by default (node-pg's own). Size it to the database server, about
+   * 2 × its cores + 1 across all processes: more connections than that contend for the same index pages
+   * (bench/ingest.ts on 2 cores: 20 connections cost ~20%, 10 ~40% more database CPU per message than 5).
    */
   dbPoolMax: number;
   dataDir: string;
