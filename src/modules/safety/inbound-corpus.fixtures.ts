@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mulberry32 } from '../banking/demo/prng.ts';
 
 // The ingest benchmark's messages (bench/lib/cardholders.ts messageFor / replyFor), copied so that a change
 // to the benchmark does not change the corpus.
@@ -92,22 +93,10 @@ const CONFUSE: Record<string, string[]> = {
   o: ['о', 'ο', '0', 'ᴏ', 'Ｏ'], p: ['р', 'ρ', 'ᴘ', 'Ｐ'], s: ['ѕ', 'Ѕ'], t: ['т', 'τ', 'ᴛ'], v: ['ѵ', 'ν', 'ᴠ', 'Ｖ'], x: ['х', 'χ'],
 };
 
-/** mulberry32: a small seeded generator, so that the corpus is the same on every machine and run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Gen {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = prng(seed);
+    this.next = mulberry32(seed); // seeded: the corpus is the same on every machine and run
   }
   int(n: number): number {
     return Math.floor(this.next() * n);

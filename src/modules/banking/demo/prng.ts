@@ -17,7 +17,8 @@ export type Rng = {
   fork(label: string): Rng;
 };
 
-function mulberry32(seed: number): () => number {
+/** The bare generator: uniform in [0, 1) (also seeds the deterministic test corpora elsewhere). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -8,18 +8,10 @@
 import type { SlaEvent, SlaEventType, SlaPolicy } from './sla-policy.ts';
 import { NEW_YORK_ALL_DAY, NEW_YORK_FED, NEW_YORK_NIGHT, ROUND_THE_CLOCK, SYDNEY, TOKYO_WITH_LUNCH } from './test-calendars.ts';
 import type { WorkCalendar } from './work-calendar.ts';
+import { mulberry32 } from '../../banking/demo/prng.ts';
 
-/** mulberry32: small, fast, good enough to spread test inputs. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** mulberry32 (the demo ledger's generator): small, fast, good enough to spread test inputs. */
+export const prng = mulberry32;
 
 /** The shipped policy's business calendar (config/service-policy.json), with a Saturday window. */
 export const US_EXTENDED: WorkCalendar = {
