@@ -94,6 +94,28 @@ export async function listEvents(db: Executor, caseId: string, cardholderView: b
   return (await q.execute()) as CaseEventRow[];
 }
 
+/** The timeline entries SLA planning reads (case-sla.ts slaEventsFrom), with only the fields it reads. */
+export type SlaHistoryEntry = Pick<CaseEventRow, 'kind' | 'at' | 'data'>;
+const SLA_KINDS = ['opened', 'message', 'state_changed', 'escalated'];
+
+/**
+ * A case's SLA history: the kinds of entry that move its clocks, each with its time and the three facts of its
+ * data the clocks use. A reply re-plans the SLA from it; reading the whole timeline with every payload made each
+ * reply cost more the longer the conversation (the ingest bench's reply run).
+ */
+export async function slaHistory(db: Executor, caseId: string): Promise<SlaHistoryEntry[]> {
+  const { rows } = await sql<{ kind: string; at: Date; from_state: string | null; to_state: string | null; author_role: string | null }>`
+    SELECT kind, at, data->>'from' AS from_state, data->>'to' AS to_state, data->>'authorRole' AS author_role
+      FROM case_events WHERE case_id = ${caseId} AND kind IN (${sql.join(SLA_KINDS)}) ORDER BY id`.execute(db);
+  return rows.map((r) => {
+    const data: Record<string, unknown> = {};
+    if (r.from_state !== null) data.from = r.from_state;
+    if (r.to_state !== null) data.to = r.to_state;
+    if (r.author_role !== null) data.authorRole = r.author_role;
+    return { kind: r.kind as CaseEventRow['kind'], at: r.at, data };
+  });
+}
+
 export type CaseListFilter = {
   customerId?: string | null;
   statuses?: string[];

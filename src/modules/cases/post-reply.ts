@@ -8,7 +8,7 @@ import { customerScope } from '../../platform/policy.ts';
 import { detectOutboundSensitiveRequest } from '../safety/index.ts';
 import { type CaseState, transition } from './case.machine.ts';
 import type { CaseDeps, RequestMeta } from './case-deps.ts';
-import { type CaseEventInput, type CaseRow, findCase, listEvents } from './cases.repo.ts';
+import { type CaseEventInput, type CaseRow, findCase, slaHistory } from './cases.repo.ts';
 import { type Author, dataKeyRow, discardBlobs, type IncomingFile, type PreparedMessage, prepareMessage, putBlobs, sealMessage, storeMessage } from './compose-message.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
@@ -140,7 +140,7 @@ export async function postReply(deps: CaseDeps, actor: Actor, caseId: string, p:
       const { tx } = unit;
       const { internal, message, author } = p;
       const { row, now, plan } = await lockAndPlan(deps, tx, actor, caseId, p);
-      const timeline = [...(await listEvents(tx, caseId, false)), ...plan.events.map((e) => ({ kind: e.kind, at: e.at, data: e.data ?? {} }))];
+      const timeline = [...(await slaHistory(tx, caseId)), ...plan.events.map((e) => ({ kind: e.kind, at: e.at, data: e.data ?? {} }))];
       const change = planCaseSave(deps, row, plan.patch, timeline, now);
       const saved = { ...row, ...change } as CaseRow;
       const body: ReplyResult = { ...postedView({ id: saved.id, number: saved.number, priority: saved.priority, queue: saved.queue, status: saved.status }, message, author, internal, now), nextSteps: null };

@@ -3,7 +3,7 @@ import type { Tx } from '../../platform/db.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { computeCaseSla, dueColumns, slaEventsFrom } from './case-sla.ts';
 import type { CasesTable } from './cases.tables.ts';
-import { type CaseEventInput, type CaseEventRow, type CaseRow, insertEvents, listEvents, updateCase } from './cases.repo.ts';
+import { type CaseEventInput, type CaseRow, insertEvents, type SlaHistoryEntry, slaHistory, updateCase } from './cases.repo.ts';
 import { slaPolicyFor } from './service-policy.ts';
 
 /**
@@ -12,7 +12,7 @@ import { slaPolicyFor } from './service-policy.ts';
  */
 export async function saveCase(deps: CaseDeps, tx: Tx, row: CaseRow, patch: Updateable<CasesTable>, events: CaseEventInput[], now: Date): Promise<CaseRow> {
   await insertEvents(tx, events);
-  const full = planCaseSave(deps, row, patch, await listEvents(tx, row.id, false), now);
+  const full = planCaseSave(deps, row, patch, await slaHistory(tx, row.id), now);
   await updateCase(tx, row.id, full);
   return { ...row, ...full } as CaseRow;
 }
@@ -21,7 +21,7 @@ export async function saveCase(deps: CaseDeps, tx: Tx, row: CaseRow, patch: Upda
  * The whole change saveCase writes, computed from the case's timeline including the new events: the patch, the
  * SLA policy and due times, and cleared breach marks. Pure, so a one-statement writer (post-reply.ts) shares it.
  */
-export function planCaseSave(deps: CaseDeps, row: CaseRow, patch: Updateable<CasesTable>, timeline: Pick<CaseEventRow, 'kind' | 'at' | 'data'>[], now: Date) {
+export function planCaseSave(deps: CaseDeps, row: CaseRow, patch: Updateable<CasesTable>, timeline: SlaHistoryEntry[], now: Date) {
   const next = { ...row, ...patch } as CaseRow;
   const slaPolicy = slaPolicyFor(deps.policy, { priority: next.priority, channel: next.channel, escalation: next.escalation });
   const sla = computeCaseSla(deps.policy, slaPolicy, slaEventsFrom(timeline), now);
