@@ -7,7 +7,8 @@
 #   npm run test:pg
 #   bash scripts/pg-stop.sh                 # stops it and deletes its directory
 #
-# NOT for real data: durability is switched off (see the settings below) to make tests fast.
+# NOT for real data: durability is switched off (see the settings below) to make tests fast, unless
+# CARDCARE_PG_DURABLE=1 (PostgreSQL's durable defaults, for benchmarks against a durable commit ceiling).
 set -euo pipefail
 
 PORT="${CARDCARE_PG_PORT:-55432}"
@@ -60,6 +61,18 @@ as_pg "$PG_BIN/initdb" -D "$D/data" -U postgres --auth=trust -E UTF8 --locale=C.
   exit 1
 }
 
+# CARDCARE_PG_DURABLE=1 keeps PostgreSQL's durable defaults (fsync, synchronous commit, full-page writes): what a
+# real deployment runs, for benchmarks that compare against a durable commit ceiling. Otherwise durability is off.
+if [[ "${CARDCARE_PG_DURABLE:-0}" == "1" ]]; then
+  DURABILITY="# Durable (CARDCARE_PG_DURABLE=1): PostgreSQL's defaults for fsync, synchronous_commit and full_page_writes."
+else
+  DURABILITY="# Throwaway data: skip durability work. fsync=off risks corruption only on an OS crash or power cut,
+# which for this server means running initdb again. Never use these settings for real data.
+fsync = off
+synchronous_commit = off
+full_page_writes = off"
+fi
+
 cat >>"$D/data/postgresql.conf" <<EOF
 
 # --- Cardcare test server (scripts/pg-start.sh) ---
@@ -68,11 +81,7 @@ listen_addresses = '127.0.0.1'
 unix_socket_directories = '$D'
 # Test parallelism: each test file clones its own database and opens a pool of up to 10 connections.
 max_connections = 200
-# Throwaway data: skip durability work. fsync=off risks corruption only on an OS crash or power cut,
-# which for this server means running initdb again. Never use these settings for real data.
-fsync = off
-synchronous_commit = off
-full_page_writes = off
+$DURABILITY
 # CREATE DATABASE … TEMPLATE copies files; with fsync off this is cheap.
 shared_buffers = 128MB
 log_min_messages = warning
