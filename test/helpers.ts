@@ -10,6 +10,7 @@ import { type Database, openDatabase } from '../src/platform/db.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { type CipherService, createCipherService, staticKeyring } from '../src/platform/crypto/index.ts';
 import { randomBytes } from 'node:crypto';
+import { after, before } from 'node:test';
 import { createMemoryBlobStore } from '../src/modules/attachments/index.ts';
 import type { CoreBanking } from '../src/modules/banking/index.ts';
 import { cloneDatabase, PROFILE_PATH, pgliteTemplate, postgresTemplate, TEST_AS_OF } from './template.ts';
@@ -40,6 +41,27 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   const tar = readFileSync(await pgliteTemplate());
   const database = await openDatabase({ memory: true, loadDataDir: new Blob([tar]) });
   return { database, drop: async () => {} };
+}
+
+/**
+ * A seeded database for the enclosing `describe`: opened before its tests, closed and dropped after them.
+ * `const t = useTestDatabase();` then `t.database.db` inside the tests.
+ */
+export function useTestDatabase(): { readonly database: Database } {
+  let opened: { database: Database; drop: () => Promise<void> } | undefined;
+  before(async () => {
+    opened = await openTestDatabase();
+  });
+  after(async () => {
+    await opened?.database.close();
+    await opened?.drop();
+  });
+  return {
+    get database() {
+      if (!opened) throw new Error('useTestDatabase: the database opens in before(); use it inside a test');
+      return opened.database;
+    },
+  };
 }
 
 export async function buildTestApp(
