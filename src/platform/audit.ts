@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type pg from 'pg';
 import type { Executor } from './db.ts';
 
@@ -119,24 +119,38 @@ export function chainHash(previous: string, payload: string): string {
 }
 
 /**
+ * The chain step as two CTEs, `head` and `audited`: the connection's chain head advanced (sha256 computed by the
+ * database, as chainHash computes it) and the row inserted with the new hash. `param` adds a statement parameter
+ * and returns its placeholder; `guard` is a further condition on the head's advance (a write batch's
+ * idempotency claim, write-batch.ts) — without the advance nothing is inserted. recordAudit and the write batch
+ * both use it, so the formula verifyAuditChain checks is written once.
+ */
+export function auditChainCtes(entry: AuditEntry, param: (value: unknown) => string, guard = 'true'): string[] {
+  const payload = param(canonicalAuditPayload(entry));
+  return [
+    `head AS (
+      UPDATE audit_chain_heads
+         SET seq = seq + 1, hash = encode(sha256(convert_to(hash || E'\\n' || ${payload}::text, 'UTF8')), 'hex')
+       WHERE chain = pg_backend_pid() % ${AUDIT_CHAINS} AND ${guard}
+       RETURNING chain, seq, hash)`,
+    `audited AS (
+      INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, action, target_type, target_id, request_id, ip, payload, hash)
+      SELECT head.chain, head.seq, ${param(entry.at.toISOString())}::timestamptz, ${param(entry.actorId)}, ${param(entry.actorRole)}, ${param(entry.action)},
+             ${param(entry.targetType ?? null)}, ${param(entry.targetId ?? null)}, ${param(entry.requestId ?? null)}, ${param(entry.ip ?? null)}, ${payload}::text, head.hash
+        FROM head)`,
+  ];
+}
+
+/**
  * Appends one row inside the caller's transaction. The chain is the connection's (backend pid mod
  * AUDIT_CHAINS): a transaction runs on one connection, so all its rows go to one chain and two transactions
  * never wait on each other's chain heads crosswise; connections rarely share a chain. The head row is advanced
- * in the same statement (sha256 computed by the database) and stays locked until commit.
+ * in the same statement and stays locked until commit.
  */
 export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
-  const payload = canonicalAuditPayload(entry);
-  await sql`
-    WITH head AS (
-      UPDATE audit_chain_heads
-         SET seq = seq + 1,
-             hash = encode(sha256(convert_to(hash || ${'\n'} || ${payload}::text, 'UTF8')), 'hex')
-       WHERE chain = pg_backend_pid() % ${AUDIT_CHAINS}
-       RETURNING chain, seq, hash)
-    INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, action, target_type, target_id, request_id, ip, payload, hash)
-    SELECT head.chain, head.seq, ${entry.at.toISOString()}::timestamptz, ${entry.actorId}, ${entry.actorRole}, ${entry.action},
-           ${entry.targetType ?? null}, ${entry.targetId ?? null}, ${entry.requestId ?? null}, ${entry.ip ?? null}, ${payload}, head.hash
-      FROM head`.execute(executor);
+  const params: unknown[] = [];
+  const ctes = auditChainCtes(entry, (value) => `$${params.push(value)}`);
+  await executor.executeQuery(CompiledQuery.raw(`WITH ${ctes.join(',\n')} SELECT 1`, params));
 }
 
 export type AuditVerification =

@@ -1,5 +1,5 @@
 import { CompiledQuery } from 'kysely';
-import { AUDIT_CHAINS, type AuditEntry, canonicalAuditPayload } from './audit.ts';
+import { type AuditEntry, auditChainCtes } from './audit.ts';
 import { type Executor, PREPARED, type Tables } from './db.ts';
 import { type IdempotencyScope, readStoredResponse, type StoredResponse } from './idempotency.ts';
 
@@ -114,30 +114,13 @@ function guardCte(st: Statement, idempotency: BatchIdempotency | null | undefine
     ON CONFLICT (actor_id, key) DO NOTHING RETURNING 1 AS ok`;
 }
 
-/** The audit row and its chain head, as recordAudit writes them (see audit.ts), guarded like the rest. */
-function auditCtes(st: Statement, entry: AuditEntry): string[] {
-  const payload = st.param(canonicalAuditPayload(entry));
-  return [
-    `head AS (
-      UPDATE audit_chain_heads
-         SET seq = seq + 1, hash = encode(sha256(convert_to(hash || E'\\n' || ${payload}::text, 'UTF8')), 'hex')
-       WHERE chain = pg_backend_pid() % ${AUDIT_CHAINS} AND EXISTS (SELECT 1 FROM go)
-       RETURNING chain, seq, hash)`,
-    `audited AS (
-      INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, action, target_type, target_id, request_id, ip, payload, hash)
-      SELECT head.chain, head.seq, ${st.param(entry.at.toISOString())}::timestamptz, ${st.param(entry.actorId)}, ${st.param(entry.actorRole)}, ${st.param(entry.action)},
-             ${st.param(entry.targetType ?? null)}, ${st.param(entry.targetId ?? null)}, ${st.param(entry.requestId ?? null)}, ${st.param(entry.ip ?? null)}, ${payload}::text, head.hash
-        FROM head)`,
-  ];
-}
-
 export async function executeBatch(db: Executor, batch: WriteBatch): Promise<BatchResult> {
   const st = new Statement();
   const ctes = [
     `go AS (${guardCte(st, batch.idempotency)})`,
     ...batch.inserts.filter((i) => i.rows.length > 0).map((insert, i) => `w${i} AS (${insertCte(st, insert)})`),
     ...(batch.updates ?? []).map((update, i) => `u${i} AS (${updateCte(st, update)})`),
-    ...(batch.audit ? auditCtes(st, batch.audit) : []),
+    ...(batch.audit ? auditChainCtes(batch.audit, (value) => st.param(value), 'EXISTS (SELECT 1 FROM go)') : []),
   ];
   const text = `${PREPARED} WITH ${ctes.join(',\n')} SELECT count(*)::int AS applied FROM go`;
   const { rows } = await db.executeQuery<{ applied: number }>(CompiledQuery.raw(text, st.params));
