@@ -3,7 +3,7 @@ import { pooledRandomBytes } from './random.ts';
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case
 
 /** Prefixed, random, URL-safe identifiers: `case_8k2…`. 16 chars carry 80 random bits. */
-export type IdPrefix = 'mac' | 'usr' | 'ses' | 'cus' | 'acc' | 'crd' | 'txn' | 'stm' | 'req' | 'case' | 'msg' | 'att' | 'dsp' | 'cmp' | 'evt' | 'ntc' | 'rwe' | 'rwa';
+export type IdPrefix = 'mac' | 'usr' | 'ses' | 'cus' | 'acc' | 'crd' | 'txn' | 'stm' | 'req' | 'case' | 'msg' | 'att' | 'dsp' | 'cmp' | 'evt' | 'ntc' | 'rwe' | 'rwa' | 'dek';
 
 export function newId(prefix: IdPrefix, bytes: Uint8Array = pooledRandomBytes(16)): string {
   let out = '';

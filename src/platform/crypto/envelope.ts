@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
+import { newId } from '../ids.ts';
 import { pooledRandomBytes } from '../random.ts';
 import { CryptoError } from './errors.ts';
 
@@ -31,9 +32,8 @@ import { CryptoError } from './errors.ts';
  */
 
 export const ENVELOPE_VERSION = 1;
-export const DATA_KEY_ID_PREFIX = 'dek_';
+export const DATA_KEY_ID_PREFIX = 'dek_'; // newId('dek')
 const ID_LENGTH = 16;
-const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case, as src/platform/ids.ts
 const ID_PATTERN = /^[0-9a-hjkmnp-tv-z]{16}$/;
 const IV_LENGTH = 12; // 96-bit IVs: SP 800-38D 5.2.1.1 (other lengths are GHASHed and weaken the bound)
 const TAG_LENGTH = 16; // full 128-bit tag: SP 800-38D 5.2.1.2
@@ -43,12 +43,9 @@ export const ENVELOPE_OVERHEAD = HEADER_LENGTH + IV_LENGTH + TAG_LENGTH; // 45 b
 export const WRAPPED_KEY_LENGTH = 1 + IV_LENGTH + KEY_LENGTH + TAG_LENGTH; // 61 bytes
 const WRAP_AAD_PREFIX = 'cardcare/dek/v1/';
 
-/** 80 random bits, as newId() in src/platform/ids.ts: collisions are negligible below 2^40 data keys. */
+/** A data key's id: newId's 80 random bits under the `dek` prefix; collisions are negligible below 2^40 keys. */
 export function newDataKeyId(): string {
-  const bytes = pooledRandomBytes(ID_LENGTH);
-  let out = DATA_KEY_ID_PREFIX;
-  for (const byte of bytes) out += ID_ALPHABET[byte & 31];
-  return out;
+  return newId('dek');
 }
 
 export function isDataKeyId(value: string): boolean {
