@@ -67,16 +67,19 @@ type Outcome = 'delivered' | 'retrying' | 'dead';
  * The customers a batch will write to, read in one query: contact details are still read at send time (an
  * address changed after queueing is honoured), just not one query per notification.
  */
-async function customersFor(banking: CoreBanking, rows: readonly ClaimedRow[]): Promise<Map<string, Customer>> {
-  const ids = rows.flatMap((row) => {
-    const p = readPayload(row.payload);
-    const direct = p && (p.channel === 'email' ? p.recipient.email : p.recipient.phone);
-    return p?.recipient.customerId && !direct ? [p.recipient.customerId] : [];
-  });
+async function customersFor(banking: CoreBanking, payloads: ReadonlyArray<OutboxPayload | null>): Promise<Map<string, Customer>> {
+  const ids = payloads.flatMap((p) => (p?.recipient.customerId ? [p.recipient.customerId] : []));
   return ids.length > 0 ? banking.findCustomers(ids) : new Map();
 }
 
-async function deliverRow(options: DispatcherOptions, banking: CoreBanking, row: ClaimedRow, customers: ReadonlyMap<string, Customer>): Promise<Outcome> {
+/** Sends one claimed row whose payload dispatchOnce has read (null: unreadable). */
+async function deliverRow(
+  options: DispatcherOptions,
+  banking: CoreBanking,
+  row: ClaimedRow,
+  payload: OutboxPayload | null,
+  customers: ReadonlyMap<string, Customer>,
+): Promise<Outcome> {
   const { db, clock, logger } = options;
   const maxAttempts = options.maxAttempts ?? DISPATCH_DEFAULTS.maxAttempts;
   const log = { outboxId: row.id, topic: row.topic, attempts: row.attempts };
@@ -86,7 +89,6 @@ async function deliverRow(options: DispatcherOptions, banking: CoreBanking, row:
     return 'dead';
   };
   try {
-    const payload = readPayload(row.payload);
     if (!payload) return await giveUp('unreadable payload');
     const address = await resolveRecipient({ db, banking }, payload.recipient, payload.channel, customers);
     if ('unreachable' in address) return await giveUp(address.unreachable); // retrying would not help
@@ -129,9 +131,10 @@ export async function dispatchOnce(options: DispatcherOptions): Promise<Dispatch
   for (let batch = 0; batch < DISPATCH_DEFAULTS.maxBatchesPerPass; batch++) {
     const rows = await claimDueRows(options.db, options.clock.now(), leaseMs, batchSize);
     total.claimed += rows.length;
+    const payloads = rows.map((row) => readPayload(row.payload));
+    const customers = await customersFor(banking, payloads).catch(() => new Map<string, Customer>()); // else one by one
     // allSettled: one row's database error must not stop the others from recording their outcome.
-    const customers = await customersFor(banking, rows).catch(() => new Map<string, Customer>()); // else one by one
-    const settled = await Promise.allSettled(rows.map((row) => deliverRow(options, banking, row, customers)));
+    const settled = await Promise.allSettled(rows.map((row, i) => deliverRow(options, banking, row, payloads[i] ?? null, customers)));
     for (const s of settled) if (s.status === 'fulfilled') total[s.value]++;
     const sent = rows.flatMap((row, i) => {
       const s = settled[i]!;
