@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createRulePrioritizer, tokens } from './prioritize.ts';
+import { createRulePrioritizer } from './prioritize.ts';
+import { tokens } from './tokens.ts';
 import { loadServicePolicy } from './service-policy.ts';
 
 const policy = loadServicePolicy('config/service-policy.json');

@@ -2,8 +2,6 @@ import { PhraseIndex } from './phrase-index.ts';
 import type { CaseType, Priority, PriorityRule } from './service-policy.ts';
 import { tokens } from './tokens.ts';
 
-export { tokens } from './tokens.ts';
-
 /**
  * The priority hook: every inbound message passes through it. The default is the phrase rules from the
  * service policy; a trained classifier can be composed in front of it later (same signature).
