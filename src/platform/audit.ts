@@ -118,26 +118,54 @@ export function chainHash(previous: string, payload: string): string {
   return createHash('sha256').update(`${previous}\n${payload}`).digest('hex');
 }
 
+/** An entry as the chain step reads it (`jsonb_to_recordset` in auditChainCtes); `g` orders entries and names their write. */
+export function auditEntryRecord(entry: AuditEntry, g = 0) {
+  return {
+    g,
+    payload: canonicalAuditPayload(entry),
+    at: entry.at.toISOString(),
+    actor_id: entry.actorId,
+    actor_role: entry.actorRole,
+    action: entry.action,
+    target_type: entry.targetType ?? null,
+    target_id: entry.targetId ?? null,
+    request_id: entry.requestId ?? null,
+    ip: entry.ip ?? null,
+  };
+}
+
 /**
- * The chain step as two CTEs, `head` and `audited`: the connection's chain head advanced (sha256 computed by the
- * database, as chainHash computes it) and the row inserted with the new hash. `param` adds a statement parameter
- * and returns its placeholder; `guard` is a further condition on the head's advance (a write batch's
- * idempotency claim, write-batch.ts) — without the advance nothing is inserted. recordAudit and the write batch
- * both use it, so the formula verifyAuditChain checks is written once.
+ * The chain step for any number of entries, as CTEs of one statement (which must start `WITH RECURSIVE`):
+ * `entries` is the placeholder of a JSON array of auditEntryRecord()s, `only` a further condition on them (a
+ * write batch's idempotency claims, write-batch.ts). The connection's chain head is locked (FOR UPDATE returns
+ * its latest committed version), advanced once per entry in `g` order by the sha256 formula chainHash computes
+ * (a recursive CTE, so each hash takes the one before it), written back, and each entry inserted with its
+ * hash. recordAudit and the write batch both use it, so the formula verifyAuditChain checks is written once.
  */
-export function auditChainCtes(entry: AuditEntry, param: (value: unknown) => string, guard = 'true'): string[] {
-  const payload = param(canonicalAuditPayload(entry));
+export function auditChainCtes(entries: string, only = 'true'): string[] {
   return [
-    `head AS (
-      UPDATE audit_chain_heads
-         SET seq = seq + 1, hash = encode(sha256(convert_to(hash || E'\\n' || ${payload}::text, 'UTF8')), 'hex')
-       WHERE chain = pg_backend_pid() % ${AUDIT_CHAINS} AND ${guard}
-       RETURNING chain, seq, hash)`,
+    `audit_entries AS (
+      SELECT e.*, row_number() OVER (ORDER BY e.g) AS n
+        FROM jsonb_to_recordset(${entries}::jsonb) AS e(g int, payload text, at timestamptz, actor_id text, actor_role text, action text,
+                                                         target_type text, target_id text, request_id text, ip text)
+       WHERE ${only})`,
+    `audit_head AS (
+      SELECT chain, seq, hash FROM audit_chain_heads
+       WHERE chain = pg_backend_pid() % ${AUDIT_CHAINS} AND EXISTS (SELECT 1 FROM audit_entries)
+         FOR UPDATE)`,
+    `audit_steps AS (
+      SELECT 0::bigint AS n, seq, hash FROM audit_head
+      UNION ALL
+      SELECT s.n + 1, s.seq + 1, encode(sha256(convert_to(s.hash || E'\\n' || e.payload, 'UTF8')), 'hex')
+        FROM audit_steps s JOIN audit_entries e ON e.n = s.n + 1)`,
+    `audit_advanced AS (
+      UPDATE audit_chain_heads h SET seq = last.seq, hash = last.hash
+        FROM (SELECT seq, hash FROM audit_steps ORDER BY n DESC LIMIT 1) last
+       WHERE h.chain = (SELECT chain FROM audit_head))`,
     `audited AS (
       INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, action, target_type, target_id, request_id, ip, payload, hash)
-      SELECT head.chain, head.seq, ${param(entry.at.toISOString())}::timestamptz, ${param(entry.actorId)}, ${param(entry.actorRole)}, ${param(entry.action)},
-             ${param(entry.targetType ?? null)}, ${param(entry.targetId ?? null)}, ${param(entry.requestId ?? null)}, ${param(entry.ip ?? null)}, ${payload}::text, head.hash
-        FROM head)`,
+      SELECT (SELECT chain FROM audit_head), s.seq, e.at, e.actor_id, e.actor_role, e.action, e.target_type, e.target_id, e.request_id, e.ip, e.payload, s.hash
+        FROM audit_steps s JOIN audit_entries e ON e.n = s.n)`,
   ];
 }
 
@@ -148,9 +176,8 @@ export function auditChainCtes(entry: AuditEntry, param: (value: unknown) => str
  * in the same statement and stays locked until commit.
  */
 export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
-  const params: unknown[] = [];
-  const ctes = auditChainCtes(entry, (value) => `$${params.push(value)}`);
-  await executor.executeQuery(CompiledQuery.raw(`WITH ${ctes.join(',\n')} SELECT 1`, params));
+  const text = `WITH RECURSIVE ${auditChainCtes('$1').join(',\n')} SELECT 1`;
+  await executor.executeQuery(CompiledQuery.raw(text, [JSON.stringify([auditEntryRecord(entry)])]));
 }
 
 export type AuditVerification =

@@ -5,7 +5,7 @@ import { openTestDatabase } from '../../test/helpers.ts';
 import { verifyAuditChain } from './audit.ts';
 import { newDataKeyId } from './crypto/envelope.ts';
 import type { Database } from './db.ts';
-import { executeBatch, type WriteBatch } from './write-batch.ts';
+import { configureWriteGroups, DEFAULT_WRITE_GROUPS, executeBatch, type WriteBatch } from './write-batch.ts';
 
 const AT = new Date('2026-06-15T14:00:00.000Z');
 
@@ -90,6 +90,104 @@ describe('write batch (one statement, all or nothing)', () => {
     await executeBatch(database.db, { inserts: [], updates: [{ ...update, set: { title: 'Not applied' } }], idempotency: scope });
     const after = await database.db.selectFrom('macros').select('title').where('id', '=', 'mac_batch_9').executeTakeFirstOrThrow();
     assert.equal(after.title, 'Renamed', 'a replayed key writes nothing');
+  });
+
+  /** Counts the write statements sent while `work` runs (the group commit's, not the reads after it). */
+  async function statementsDuring<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+    const db = database.db as unknown as { executeQuery: (...args: unknown[]) => Promise<unknown> };
+    const original = db.executeQuery;
+    let statements = 0;
+    db.executeQuery = (...args: unknown[]) => {
+      if ((args[0] as { sql: string }).sql.includes('WITH RECURSIVE')) statements++;
+      return original.apply(database.db, args);
+    };
+    try {
+      return { result: await work(), statements };
+    } finally {
+      db.executeQuery = original;
+    }
+  }
+
+  it('writes batches that arrive together in one statement, each with its own chained audit row', async () => {
+    const ids = Array.from({ length: 8 }, (_, i) => `mac_group_${i}`);
+    const { result, statements } = await statementsDuring(() => Promise.all(ids.map((id) => executeBatch(database.db, macroBatch(id)))));
+    assert.deepEqual(result, ids.map(() => ({ applied: true })));
+    assert.equal(statements, 1);
+    assert.equal(await count('macros', sql`id LIKE 'mac_group_%'`), 8);
+    const audit = await sql<{ chain: number; seq: number; target_id: string }>`
+      SELECT chain, seq, target_id FROM audit_log WHERE target_id LIKE 'mac_group_%' ORDER BY seq`.execute(database.db);
+    assert.deepEqual(audit.rows.map((r) => r.target_id), ids, 'one audit row per batch, in the order they came');
+    assert.equal(new Set(audit.rows.map((r) => r.chain)).size, 1);
+    assert.deepEqual(audit.rows.map((r) => Number(r.seq) - Number(audit.rows[0]!.seq)), [0, 1, 2, 3, 4, 5, 6, 7]);
+    assert.deepEqual(await verifyAuditChain(database.pool), { ok: true, rows: await count('audit_log'), chains: 64 });
+  });
+
+  it('fails only the batch that fails: the rest of its group is written, nothing of it is', async () => {
+    await executeBatch(database.db, macroBatch('mac_taken'));
+    const auditBefore = await count('audit_log');
+    const failing = macroBatch('mac_taken');
+    const keyId = newDataKeyId();
+    failing.inserts.unshift({ table: 'data_keys', rows: [{ id: keyId, kek_id: 'kek-test', wrapped_key: Buffer.from('k') }] });
+    const ids = ['mac_fine_1', 'mac_fine_2', 'mac_fine_3'];
+    const settled = await Promise.allSettled([executeBatch(database.db, failing), ...ids.map((id) => executeBatch(database.db, macroBatch(id)))]);
+    assert.equal(settled[0]!.status, 'rejected');
+    assert.deepEqual(settled.slice(1).map((s) => s.status), ['fulfilled', 'fulfilled', 'fulfilled']);
+    assert.equal(await count('macros', sql`id LIKE 'mac_fine_%'`), 3);
+    assert.equal(await count('data_keys', sql`id = ${keyId}`), 0, 'the failing batch wrote nothing');
+    assert.equal(await count('audit_log'), auditBefore + 3);
+    assert.deepEqual(await verifyAuditChain(database.pool), { ok: true, rows: await count('audit_log'), chains: 64 });
+  });
+
+  it('answers replays, new keys and batches without a key from one statement', async () => {
+    const reply = (id: string) => ({ status: 201, body: { id } });
+    const scope = (key: string) => ({ actorId: 'usr_test', key, fingerprint: `fp-${key}`, now: AT });
+    await executeBatch(database.db, macroBatch('mac_mix_first', { idempotency: { ...scope('key-mix-old'), response: reply('mac_mix_first') } }));
+    const { result, statements } = await statementsDuring(() =>
+      Promise.all([
+        executeBatch(database.db, macroBatch('mac_mix_replay', { idempotency: { ...scope('key-mix-old'), response: reply('mac_mix_replay') } })),
+        executeBatch(database.db, macroBatch('mac_mix_new', { idempotency: { ...scope('key-mix-new'), response: reply('mac_mix_new') } })),
+        executeBatch(database.db, macroBatch('mac_mix_free')),
+      ]),
+    );
+    assert.equal(statements, 1);
+    assert.deepEqual(result, [{ applied: false, stored: reply('mac_mix_first') }, { applied: true }, { applied: true }]);
+    const written = await sql<{ id: string }>`SELECT id FROM macros WHERE id LIKE 'mac_mix_%' ORDER BY id`.execute(database.db);
+    assert.deepEqual(written.rows.map((r) => r.id), ['mac_mix_first', 'mac_mix_free', 'mac_mix_new']);
+    assert.equal(await count('audit_log', sql`target_id = 'mac_mix_replay'`), 0, 'a replay is not audited again');
+    const stored = await sql<{ response_body: unknown }>`SELECT response_body FROM idempotency_keys WHERE key = 'key-mix-new'`.execute(database.db);
+    assert.deepEqual(stored.rows[0]!.response_body, { id: 'mac_mix_new' });
+  });
+
+  it('puts duplicates of one key in different statements, so exactly one writes', async () => {
+    const scope = { actorId: 'usr_test', key: 'key-group-dup', fingerprint: 'fp-dup', now: AT };
+    const { result, statements } = await statementsDuring(() =>
+      Promise.all(['a', 'b', 'c'].map((x) => executeBatch(database.db, macroBatch(`mac_dup_${x}`, { idempotency: { ...scope, response: { status: 201, body: { x } } } })))),
+    );
+    assert.equal(statements, 3);
+    const winner = result.findIndex((r) => r.applied);
+    assert.equal(result.filter((r) => r.applied).length, 1);
+    for (const r of result) if (!r.applied) assert.deepEqual(r.stored.body, { x: ['a', 'b', 'c'][winner] });
+    assert.equal(await count('macros', sql`id LIKE 'mac_dup_%'`), 1);
+  });
+
+  it('writes rows of one table whose columns differ between batches', async () => {
+    const without = macroBatch('mac_shape_2');
+    delete without.inserts[0]!.rows[0]!.created_by;
+    await Promise.all([executeBatch(database.db, macroBatch('mac_shape_1')), executeBatch(database.db, without)]);
+    assert.equal(await count('macros', sql`id LIKE 'mac_shape_%' AND created_by IS NULL`), 2);
+  });
+
+  it('takes at most maxItems batches per statement', async () => {
+    configureWriteGroups(database.db, { inFlight: 1, maxItems: 2 });
+    try {
+      const ids = ['mac_cap_1', 'mac_cap_2', 'mac_cap_3', 'mac_cap_4', 'mac_cap_5'];
+      const { result, statements } = await statementsDuring(() => Promise.all(ids.map((id) => executeBatch(database.db, macroBatch(id)))));
+      assert.equal(result.filter((r) => r.applied).length, 5);
+      assert.equal(statements, 3);
+    } finally {
+      configureWriteGroups(database.db, DEFAULT_WRITE_GROUPS);
+    }
+    assert.throws(() => configureWriteGroups(database.db, { inFlight: 0, maxItems: 2 }), TypeError);
   });
 
   it('refuses rows that disagree on their columns, before writing', async () => {
