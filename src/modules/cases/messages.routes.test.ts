@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, problem, type Session, signIn, type TestApp } from '../../../test/helpers.ts';
 import { pngOfSize, tinyPng } from '../attachments/attachment-fixtures.ts';
+import { verifyAuditChain } from '../../platform/audit.ts';
 
 function form(fields: Record<string, string>, files: Array<{ name: string; bytes: Buffer; type?: string }> = []): FormData {
   const fd = new FormData();
@@ -169,6 +170,36 @@ describe('Secure Message Center', () => {
     const reused = await post('/api/v1/messages', holder, { ...payload, body: 'different' }, headers);
     assert.equal(reused.statusCode, 422);
     assert.equal(problem(reused).code, 'idempotency_key_reused');
+  });
+
+  it('opens every case of a burst whole, each with its own number, timeline, outbox row and audit row (group commit)', async () => {
+    const sessions = [holder, other];
+    const posts = Array.from({ length: 24 }, (_, i) =>
+      post('/api/v1/messages', sessions[i % 2]!, { subject: `Burst ${i}`, body: `Message ${i}: card 4111 1111 1111 1111 was charged twice.` }, i % 3 === 0 ? { 'idempotency-key': `burst-${i}` } : {}),
+    );
+    // Two retries of keyed requests in the same burst: answered with their first response, nothing written twice.
+    posts.push(post('/api/v1/messages', holder, { subject: 'Burst 0', body: 'Message 0: card 4111 1111 1111 1111 was charged twice.' }, { 'idempotency-key': 'burst-0' }));
+    posts.push(post('/api/v1/messages', other, { subject: 'Burst 3', body: 'Message 3: card 4111 1111 1111 1111 was charged twice.' }, { 'idempotency-key': 'burst-3' }));
+    const answers = await Promise.all(posts);
+    for (const res of answers) assert.equal(res.statusCode, 201, res.body);
+    const cases = answers.map((res) => res.json() as { id: string; number: string; message: { body: string } });
+    assert.equal(cases[24]!.id, cases[0]!.id);
+    assert.equal(cases[25]!.id, cases[3]!.id);
+    assert.equal(new Set(cases.map((c) => c.number)).size, 24);
+    for (const c of cases) assert.ok(!c.message.body.includes('4111 1111 1111 1111'));
+    const ids = cases.slice(0, 24).map((c) => c.id);
+    const { rows } = await t.database.pool.query<{ id: string; messages: number; events: number; audits: number; outbox: number }>(
+      `SELECT c.id,
+              (SELECT count(*)::int FROM messages m WHERE m.case_id = c.id) AS messages,
+              (SELECT count(*)::int FROM case_events e WHERE e.case_id = c.id) AS events,
+              (SELECT count(*)::int FROM audit_log a WHERE a.target_id = c.id AND a.action = 'case.create') AS audits,
+              (SELECT count(*)::int FROM outbox o WHERE o.topic = 'case.opened' AND o.payload::text LIKE '%' || c.number || '%') AS outbox
+         FROM cases c WHERE c.id = ANY($1)`,
+      [ids],
+    );
+    assert.equal(rows.length, 24);
+    for (const row of rows) assert.deepEqual([row.messages, row.events, row.audits, row.outbox], [1, 2, 1, 1], row.id);
+    assert.equal((await verifyAuditChain(t.database.pool)).ok, true);
   });
 
   it('moves through states as data: illegal moves are 409; a closed case refuses replies; a resolved one reopens', async () => {
