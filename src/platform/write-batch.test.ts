@@ -5,7 +5,7 @@ import { openTestDatabase } from '../../test/helpers.ts';
 import { verifyAuditChain } from './audit.ts';
 import { newDataKeyId } from './crypto/envelope.ts';
 import type { Database } from './db.ts';
-import { configureWriteGroups, DEFAULT_WRITE_GROUPS, executeBatch, type WriteBatch } from './write-batch.ts';
+import { configureWriteGroups, DEFAULT_WRITE_GROUPS, executeBatch, executeBatchIfUnchanged, ROW_VERSION_SQL, type WriteBatch } from './write-batch.ts';
 
 const AT = new Date('2026-06-15T14:00:00.000Z');
 
@@ -188,6 +188,62 @@ describe('write batch (one statement, all or nothing)', () => {
       configureWriteGroups(database.db, DEFAULT_WRITE_GROUPS);
     }
     assert.throws(() => configureWriteGroups(database.db, { inFlight: 0, maxItems: 2 }), TypeError);
+  });
+
+  describe('optimistic concurrency (a batch planned from a row writes only if the row has not moved)', () => {
+    const versionOf = async (id: string) =>
+      (await sql<{ version: string }>`SELECT ${sql.raw(ROW_VERSION_SQL)} AS version FROM macros WHERE id = ${id}`.execute(database.db)).rows[0]!.version;
+    const rename = (id: string, title: string, version: string, extra: Partial<WriteBatch> = {}) => ({
+      ...macroBatch(`${id}_child_${title.replace(/\W/g, '')}`),
+      updates: [{ table: 'macros' as const, id, set: { title } }],
+      expect: { table: 'macros' as const, id, version },
+      ...extra,
+    });
+
+    it('writes when the row is as it was read, and is stale (writing nothing, not even its key) once it moved', async () => {
+      await executeBatch(database.db, macroBatch('mac_occ'));
+      const read = await versionOf('mac_occ');
+      assert.deepEqual(await executeBatchIfUnchanged(database.db, rename('mac_occ', 'First', read)), { applied: true });
+      const scope = { actorId: 'usr_test', key: 'key-occ', fingerprint: 'fp-occ', now: AT, response: { status: 201, body: {} } };
+      assert.deepEqual(await executeBatchIfUnchanged(database.db, rename('mac_occ', 'Second', read, { idempotency: scope })), { applied: false, stale: true });
+      const row = await database.db.selectFrom('macros').select('title').where('id', '=', 'mac_occ').executeTakeFirstOrThrow();
+      assert.equal(row.title, 'First');
+      assert.equal(await count('macros', sql`id = 'mac_occ_child_Second'`), 0);
+      assert.equal(await count('audit_log', sql`target_id = 'mac_occ_child_Second'`), 0);
+      const keys = await sql<{ n: number }>`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'key-occ'`.execute(database.db);
+      assert.equal(keys.rows[0]!.n, 0, 'a stale batch leaves its key free for the retry');
+      assert.deepEqual(await executeBatchIfUnchanged(database.db, rename('mac_occ', 'Second', await versionOf('mac_occ'), { idempotency: scope })), { applied: true });
+    });
+
+    it('lets one of several batches planned from the same read write; the others are stale', async () => {
+      await executeBatch(database.db, macroBatch('mac_occ_race'));
+      const read = await versionOf('mac_occ_race');
+      const results = await Promise.all(['A', 'B', 'C', 'D'].map((title) => executeBatchIfUnchanged(database.db, rename('mac_occ_race', title, read))));
+      assert.equal(results.filter((r) => r.applied).length, 1);
+      assert.equal(results.filter((r) => !r.applied && 'stale' in r).length, 3);
+      assert.equal(await count('macros', sql`id LIKE 'mac_occ_race_child_%'`), 1);
+    });
+
+    it('answers a replayed key with the stored response when the row has not moved', async () => {
+      await executeBatch(database.db, macroBatch('mac_occ_replay'));
+      const scope = { actorId: 'usr_test', key: 'key-occ-replay', fingerprint: 'fp-r', now: AT };
+      await executeBatch(database.db, { inserts: [], idempotency: { ...scope, response: { status: 201, body: { first: true } } } });
+      const result = await executeBatchIfUnchanged(database.db, rename('mac_occ_replay', 'Late', await versionOf('mac_occ_replay'), { idempotency: { ...scope, response: { status: 201, body: {} } } }));
+      assert.deepEqual(result, { applied: false, stored: { status: 201, body: { first: true } } });
+      assert.equal((await database.db.selectFrom('macros').select('title').where('id', '=', 'mac_occ_replay').executeTakeFirstOrThrow()).title, 'Title mac_occ_replay');
+    });
+
+    it('mixes with batches expecting nothing in one statement', async () => {
+      await executeBatch(database.db, macroBatch('mac_occ_mix'));
+      const read = await versionOf('mac_occ_mix');
+      await executeBatchIfUnchanged(database.db, rename('mac_occ_mix', 'Moved', read));
+      const { result, statements } = await statementsDuring(() =>
+        Promise.all([executeBatchIfUnchanged(database.db, rename('mac_occ_mix', 'Late', read)), executeBatch(database.db, macroBatch('mac_occ_free'))]),
+      );
+      assert.equal(statements, 1);
+      assert.deepEqual(result, [{ applied: false, stale: true }, { applied: true }]);
+      assert.equal(await count('macros', sql`id = 'mac_occ_free'`), 1);
+    });
   });
 
   it('refuses rows that disagree on their columns, before writing', async () => {

@@ -35,7 +35,21 @@ export type WriteBatch = {
   idempotency?: BatchIdempotency | null;
 };
 
+/**
+ * Optimistic concurrency (executeBatchIfUnchanged): write only if this row is still at the version it was read at
+ * (its xmin, selected as ROW_VERSION_SQL; every UPDATE of a row makes a new one). The statement locks the row; if it
+ * moved, nothing of the batch is written (not even its key) and the answer is `stale`: read again and retry.
+ */
+export type BatchExpect = { table: keyof Tables & string; id: string; version: string };
+export type ExpectingBatch = WriteBatch & { expect: BatchExpect };
+/** Inside this file: any batch, expecting a row or not. */
+type AnyBatch = WriteBatch & { expect?: BatchExpect };
+
+/** The row version to read with a row for BatchExpect (`sql\`xmin::text\`` beside the row's columns). */
+export const ROW_VERSION_SQL = 'xmin::text';
+
 export type BatchResult = { applied: true } | { applied: false; stored: StoredResponse };
+export type StaleResult = { applied: false; stale: true };
 
 const COLUMN = /^[a-z_][a-z0-9_]*$/;
 
@@ -89,10 +103,16 @@ class Statement {
   }
 }
 
-/** A statement's `go`: the items (by index `g`) that write — those without a key, and those whose key this statement claimed. */
-function guardCtes(st: Statement, batches: WriteBatch[]): string[] {
+/**
+ * A statement's `ready` (with expectations: the items whose expected rows are still at their versions, now
+ * locked, in id order so two statements lock the same rows the same way round; and the items expecting nothing)
+ * and `go`: the ready items without a key, and those whose key this statement claimed.
+ */
+function guardCtes(st: Statement, batches: AnyBatch[]): string[] {
   const claims: Record<string, unknown>[] = [];
   const free: number[] = [];
+  const expects = new Map<string, { g: number; id: string; version: string }[]>();
+  const unexpecting: number[] = [];
   batches.forEach((batch, g) => {
     const claim = batch.idempotency;
     if (!claim?.key) free.push(g);
@@ -107,13 +127,36 @@ function guardCtes(st: Statement, batches: WriteBatch[]): string[] {
         response_body: claim.response.body,
       });
     }
+    const expect = batch.expect;
+    if (!expect) unexpecting.push(g);
+    else {
+      const list = expects.get(expect.table) ?? [];
+      list.push({ g, id: expect.id, version: expect.version });
+      expects.set(expect.table, list);
+    }
   });
-  const freeRows = () => `SELECT unnest(${st.param(free)}::int[]) AS g`;
-  if (claims.length === 0) return [`go AS (${freeRows()})`];
+  const ctes: string[] = [];
+  let readyOnly = '';
+  if (expects.size > 0) {
+    const held = [...expects].map(([table, rows], i) => {
+      const t = shapeOf(table, ['id']).table;
+      ctes.push(`held${i} AS (
+        SELECT x.g FROM jsonb_to_recordset(${st.param(JSON.stringify(rows))}::jsonb) AS x(g int, id text, version text)
+          JOIN ${t} t ON t.id = x.id AND t.xmin = x.version::xid
+         ORDER BY t.id FOR UPDATE OF t)`);
+      return `SELECT g FROM held${i}`;
+    });
+    if (unexpecting.length > 0) held.push(`SELECT unnest(${st.param(unexpecting)}::int[])`);
+    ctes.push(`ready AS (${held.join(' UNION ALL ')})`);
+    readyOnly = ' WHERE g IN (SELECT g FROM ready)';
+  }
+  const freeRows = () => `SELECT g FROM unnest(${st.param(free)}::int[]) AS g${readyOnly}`;
+  if (claims.length === 0) return [...ctes, `go AS (${freeRows()})`];
   return [
+    ...ctes,
     `claims AS (
       SELECT * FROM jsonb_to_recordset(${st.param(JSON.stringify(claims))}::jsonb)
-        AS k(g int, actor_id text, key text, fingerprint text, created_at timestamptz, status_code int, response_body jsonb))`,
+        AS k(g int, actor_id text, key text, fingerprint text, created_at timestamptz, status_code int, response_body jsonb)${readyOnly})`,
     // Keys are claimed in key order, so two statements waiting on each other's keys always wait the same way round.
     `claimed AS (
       INSERT INTO idempotency_keys (actor_id, key, fingerprint, created_at, status_code, response_body)
@@ -126,7 +169,7 @@ function guardCtes(st: Statement, batches: WriteBatch[]): string[] {
 /** Rows of one table and column list, from every item, each written only if its item is in `go`. */
 type TableRows = { shape: Shape; rows: BatchRow[]; items: number[] };
 
-function tableRows(batches: WriteBatch[]): TableRows[] {
+function tableRows(batches: AnyBatch[]): TableRows[] {
   const byShape = new Map<Shape, TableRows>();
   batches.forEach((batch, g) => {
     for (const insert of batch.inserts) {
@@ -166,27 +209,37 @@ function updateCte(st: Statement, update: BatchUpdate, g: number): string {
  * every item). Answers, per item, whether it wrote. The text depends only on the tables and columns written,
  * never on how many items there are, so one prepared statement serves every group size.
  */
-async function writeStatement(db: Executor, batches: WriteBatch[]): Promise<boolean[]> {
+type Outcome = 'wrote' | 'stale' | 'claimed before';
+
+async function writeStatement(db: Executor, batches: AnyBatch[]): Promise<Outcome[]> {
   const st = new Statement();
   const audits = batches.flatMap((batch, g) => (batch.audit ? [auditEntryRecord(batch.audit, g)] : []));
   const updates = batches.flatMap((batch, g) => (batch.updates ?? []).map((update) => updateCte(st, update, g)));
+  const guard = guardCtes(st, batches);
   const ctes = [
-    ...guardCtes(st, batches),
+    ...guard,
     ...tableRows(batches).map((rows, i) => `w${i} AS (${insertCte(st, rows)})`),
     ...updates.map((update, i) => `u${i} AS (${update})`),
     ...(audits.length > 0 ? auditChainCtes(st.param(JSON.stringify(audits)), 'e.g IN (SELECT g FROM go)') : []),
   ];
-  const text = `${PREPARED} WITH RECURSIVE ${ctes.join(',\n')} SELECT g FROM go`;
-  const { rows } = await db.executeQuery<{ g: number }>(CompiledQuery.raw(text, st.params));
-  const applied = batches.map(() => false);
-  for (const row of rows) applied[row.g] = true;
-  return applied;
+  const expecting = batches.some((batch) => batch.expect);
+  const answer = expecting ? 'SELECT g, true AS wrote FROM go UNION ALL SELECT g, false FROM ready' : 'SELECT g, true AS wrote FROM go';
+  const text = `${PREPARED} WITH RECURSIVE ${ctes.join(',\n')} ${answer}`;
+  const { rows } = await db.executeQuery<{ g: number; wrote: boolean }>(CompiledQuery.raw(text, st.params));
+  const outcomes = batches.map((batch): Outcome => (batch.expect ? 'stale' : 'claimed before'));
+  for (const row of rows) {
+    if (row.wrote) outcomes[row.g] = 'wrote';
+    else if (outcomes[row.g] === 'stale') outcomes[row.g] = 'claimed before';
+  }
+  return outcomes;
 }
 
-/** An item's answer: written, or (its key was claimed before) the response stored for that key. */
-async function settle(db: Executor, batch: WriteBatch, applied: boolean): Promise<BatchResult> {
+/** An item's answer: written, stale (its expected row moved), or (its key was claimed before) the response stored for that key. */
+async function settle(db: Executor, batch: AnyBatch, outcome: Outcome): Promise<BatchResult | StaleResult> {
   const key = batch.idempotency?.key;
-  if (applied || !batch.idempotency || !key) return { applied: true };
+  if (outcome === 'wrote') return { applied: true };
+  if (outcome === 'stale') return { applied: false, stale: true };
+  if (!batch.idempotency || !key) throw new Error('write batch: a batch without a key was not written');
   return { applied: false, stored: await readStoredResponse(db, { ...batch.idempotency, key }) };
 }
 
@@ -199,7 +252,7 @@ export type WriteGroupLimits = { inFlight: number; maxItems: number };
  */
 export const DEFAULT_WRITE_GROUPS: WriteGroupLimits = { inFlight: 2, maxItems: 64 };
 
-type Pending = { batch: WriteBatch; resolve: (result: BatchResult) => void; reject: (error: unknown) => void };
+type Pending = { batch: AnyBatch; resolve: (result: BatchResult | StaleResult) => void; reject: (error: unknown) => void };
 
 /**
  * Group commit for batches written outside a transaction (a new case with its first message, the ingest hot
@@ -207,7 +260,8 @@ type Pending = { batch: WriteBatch; resolve: (result: BatchResult) => void; reje
  * statement takes up to `maxItems` of them together. Under load one statement, one round trip and one commit
  * serve a whole group (the database's work per message falls to about a third in the ingest benchmark); with
  * nothing waiting a batch goes out alone at the end of the event loop's turn. A batch never shares a statement with another
- * holding the same idempotency key (that one waits for the next statement, and finds the key claimed). If a
+ * holding the same idempotency key (that one waits for the next statement, and finds the key claimed) or
+ * expecting the same row (it waits too, and finds the row moved). If a
  * group's statement fails, nothing of it was written and each batch is written again on its own, so only the
  * batch that fails gets the error.
  */
@@ -221,7 +275,7 @@ class WriteGroups {
     private readonly limits: WriteGroupLimits,
   ) {}
 
-  submit(batch: WriteBatch): Promise<BatchResult> {
+  submit(batch: AnyBatch): Promise<BatchResult | StaleResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ batch, resolve, reject });
       this.schedule();
@@ -244,16 +298,19 @@ class WriteGroups {
     });
   }
 
+  /** The next group: batches in arrival order, but none sharing an idempotency key or an expected row with one before it. */
   private take(): Pending[] {
     const group: Pending[] = [];
     const rest: Pending[] = [];
-    const keys = new Set<string>();
+    const taken = new Set<string>();
     for (const pending of this.queue) {
-      const claim = pending.batch.idempotency;
-      const key = claim?.key ? `${claim.actorId}\0${claim.key}` : null;
-      if (group.length >= this.limits.maxItems || (key !== null && keys.has(key))) rest.push(pending);
+      const { idempotency: claim, expect } = pending.batch;
+      const key = claim?.key ? `key\0${claim.actorId}\0${claim.key}` : null;
+      const row = expect ? `row\0${expect.table}\0${expect.id}` : null;
+      if (group.length >= this.limits.maxItems || (key !== null && taken.has(key)) || (row !== null && taken.has(row))) rest.push(pending);
       else {
-        if (key !== null) keys.add(key);
+        if (key !== null) taken.add(key);
+        if (row !== null) taken.add(row);
         group.push(pending);
       }
     }
@@ -262,10 +319,10 @@ class WriteGroups {
   }
 
   private async write(group: Pending[]): Promise<void> {
-    const answer = (pending: Pending, applied: boolean) => settle(this.db, pending.batch, applied).then(pending.resolve, pending.reject);
-    let applied: boolean[];
+    const answer = (pending: Pending, outcome: Outcome) => settle(this.db, pending.batch, outcome).then(pending.resolve, pending.reject);
+    let outcomes: Outcome[];
     try {
-      applied = await writeStatement(this.db, group.map((pending) => pending.batch));
+      outcomes = await writeStatement(this.db, group.map((pending) => pending.batch));
     } catch (error) {
       if (group.length === 1) return group[0]!.reject(error);
       await Promise.all(
@@ -275,7 +332,7 @@ class WriteGroups {
       );
       return;
     }
-    group.forEach((pending, i) => void answer(pending, applied[i]!));
+    group.forEach((pending, i) => void answer(pending, outcomes[i]!));
   }
 }
 
@@ -289,16 +346,25 @@ export function configureWriteGroups(db: Db, limits: WriteGroupLimits): void {
   groups.set(db, new WriteGroups(db, limits));
 }
 
+async function execute(db: Executor, batch: AnyBatch): Promise<BatchResult | StaleResult> {
+  if (db.isTransaction) {
+    const [outcome] = await writeStatement(db, [batch]);
+    return settle(db, batch, outcome!);
+  }
+  let group = groups.get(db as Db);
+  if (!group) groups.set(db as Db, (group = new WriteGroups(db as Db, DEFAULT_WRITE_GROUPS)));
+  return group.submit(batch);
+}
+
 /**
  * Writes a batch in one statement. Inside a transaction it runs there, on the transaction's connection; on
  * the pool it joins the next group commit (WriteGroups above).
  */
 export async function executeBatch(db: Executor, batch: WriteBatch): Promise<BatchResult> {
-  if (db.isTransaction) {
-    const [applied] = await writeStatement(db, [batch]);
-    return settle(db, batch, applied!);
-  }
-  let group = groups.get(db as Db);
-  if (!group) groups.set(db as Db, (group = new WriteGroups(db as Db, DEFAULT_WRITE_GROUPS)));
-  return group.submit(batch);
+  return (await execute(db, batch)) as BatchResult; // expecting no row, it is never stale
+}
+
+/** As executeBatch, only if the expected row has not moved since it was read (else `stale`, nothing written). */
+export async function executeBatchIfUnchanged(db: Executor, batch: ExpectingBatch): Promise<BatchResult | StaleResult> {
+  return execute(db, batch);
 }
