@@ -79,7 +79,7 @@ function rowJson(row: BatchRow): BatchRow {
  * SQL fragments per table and column list, checked and quoted once: this runs for every message, and the same
  * shape of batch gives the same text (so its prepared statement is reused). Bounded: shapes come from code.
  */
-type Shape = { table: string; list: string };
+type Shape = { table: string; list: string; fromRows: string };
 const shapes = new Map<string, Shape>();
 const MAX_SHAPES = 1000;
 
@@ -88,7 +88,7 @@ function shapeOf(table: string, columns: string[]): Shape {
   let shape = shapes.get(key);
   if (!shape) {
     if (columns.length === 0) throw new TypeError(`write batch: no columns for ${table}`);
-    shape = { table: ident(table), list: columns.map(ident).join(', ') };
+    shape = { table: ident(table), list: columns.map(ident).join(', '), fromRows: columns.map((c) => `r.${ident(c)}`).join(', ') };
     if (shapes.size < MAX_SHAPES) shapes.set(key, shape);
   }
   return shape;
@@ -197,10 +197,25 @@ function insertCte(st: Statement, { shape: { table, list }, rows, items }: Table
      WHERE (${st.param(items)}::int[])[r.ordinality] IN (SELECT g FROM go)`;
 }
 
-function updateCte(st: Statement, update: BatchUpdate, g: number): string {
-  const { table, list } = shapeOf(update.table, Object.keys(update.set));
-  return `UPDATE ${table} SET (${list}) = (SELECT ${list} FROM jsonb_populate_record(NULL::${table}, ${st.param(JSON.stringify(rowJson(update.set)))}::jsonb))
-     WHERE id = ${st.param(update.id)} AND ${st.param(g)}::int IN (SELECT g FROM go)`;
+/** Updates of one table and column list, from every item (each row with its `id`), like TableRows. */
+function tableUpdates(batches: AnyBatch[]): TableRows[] {
+  const byShape = new Map<Shape, TableRows>();
+  batches.forEach((batch, g) => {
+    for (const update of batch.updates ?? []) {
+      const shape = shapeOf(update.table, Object.keys(update.set));
+      let entry = byShape.get(shape);
+      if (!entry) byShape.set(shape, (entry = { shape, rows: [], items: [] }));
+      entry.rows.push({ ...rowJson(update.set), id: update.id });
+      entry.items.push(g);
+    }
+  });
+  return [...byShape.values()];
+}
+
+function updateCte(st: Statement, { shape: { table, list, fromRows }, rows, items }: TableRows): string {
+  return `UPDATE ${table} AS t SET (${list}) = ROW(${fromRows})
+      FROM jsonb_populate_recordset(NULL::${table}, ${st.param(JSON.stringify(rows))}::jsonb) WITH ORDINALITY AS r
+     WHERE t.id = r.id AND (${st.param(items)}::int[])[r.ordinality] IN (SELECT g FROM go)`;
 }
 
 /**
@@ -214,12 +229,11 @@ type Outcome = 'wrote' | 'stale' | 'claimed before';
 async function writeStatement(db: Executor, batches: AnyBatch[]): Promise<Outcome[]> {
   const st = new Statement();
   const audits = batches.flatMap((batch, g) => (batch.audit ? [auditEntryRecord(batch.audit, g)] : []));
-  const updates = batches.flatMap((batch, g) => (batch.updates ?? []).map((update) => updateCte(st, update, g)));
   const guard = guardCtes(st, batches);
   const ctes = [
     ...guard,
     ...tableRows(batches).map((rows, i) => `w${i} AS (${insertCte(st, rows)})`),
-    ...updates.map((update, i) => `u${i} AS (${update})`),
+    ...tableUpdates(batches).map((rows, i) => `u${i} AS (${updateCte(st, rows)})`),
     ...(audits.length > 0 ? auditChainCtes(st.param(JSON.stringify(audits)), 'e.g IN (SELECT g FROM go)') : []),
   ];
   const expecting = batches.some((batch) => batch.expect);
@@ -261,7 +275,7 @@ type Pending = { batch: AnyBatch; resolve: (result: BatchResult | StaleResult) =
  * serve a whole group (the database's work per message falls to about a third in the ingest benchmark); with
  * nothing waiting a batch goes out alone at the end of the event loop's turn. A batch never shares a statement with another
  * holding the same idempotency key (that one waits for the next statement, and finds the key claimed) or
- * expecting the same row (it waits too, and finds the row moved). If a
+ * expecting or updating the same row (it waits too: a statement updates a row once). If a
  * group's statement fails, nothing of it was written and each batch is written again on its own, so only the
  * batch that fails gets the error.
  */
@@ -298,19 +312,21 @@ class WriteGroups {
     });
   }
 
-  /** The next group: batches in arrival order, but none sharing an idempotency key or an expected row with one before it. */
+  /** The next group: batches in arrival order, but none sharing an idempotency key or a row it expects or updates with one before it. */
   private take(): Pending[] {
     const group: Pending[] = [];
     const rest: Pending[] = [];
     const taken = new Set<string>();
     for (const pending of this.queue) {
-      const { idempotency: claim, expect } = pending.batch;
-      const key = claim?.key ? `key\0${claim.actorId}\0${claim.key}` : null;
-      const row = expect ? `row\0${expect.table}\0${expect.id}` : null;
-      if (group.length >= this.limits.maxItems || (key !== null && taken.has(key)) || (row !== null && taken.has(row))) rest.push(pending);
+      const { idempotency: claim, expect, updates } = pending.batch;
+      const marks = [
+        ...(claim?.key ? [`key\0${claim.actorId}\0${claim.key}`] : []),
+        ...(expect ? [`row\0${expect.table}\0${expect.id}`] : []),
+        ...(updates ?? []).map((u) => `row\0${u.table}\0${u.id}`),
+      ];
+      if (group.length >= this.limits.maxItems || marks.some((mark) => taken.has(mark))) rest.push(pending);
       else {
-        if (key !== null) taken.add(key);
-        if (row !== null) taken.add(row);
+        for (const mark of marks) taken.add(mark);
         group.push(pending);
       }
     }

@@ -51,8 +51,10 @@ export async function assignOne(deps: CaseDeps, caseId: string): Promise<string 
 /**
  * FIFO backfill: unassigned open cases, most urgent first and oldest first within a priority, each offered
  * to an agent until nobody has capacity for it. Run after a case opens, when capacity frees, and on a timer.
+ * `full` says no available agent had room left for any product line at the end of the pass: until a case
+ * changes (which may free room) new cases cannot be assigned, so the workers skip passes (workers.ts).
  */
-export async function backfillAssignments(deps: CaseDeps, limit = 50): Promise<number> {
+export async function backfillPass(deps: CaseDeps, limit = 50): Promise<{ assigned: number; full: boolean }> {
   // One cheap query first: the product lines some available agent still has room for. With everyone at
   // capacity (the common case under load) the backfill ends here instead of trying case after case.
   const { rows } = await sql<{ line: string }>`
@@ -60,7 +62,7 @@ export async function backfillAssignments(deps: CaseDeps, limit = 50): Promise<n
      WHERE u.role = 'agent' AND u.available AND u.disabled_at IS NULL
        AND (SELECT count(*) FROM cases c WHERE c.assignee_id = u.id AND c.status IN ('new', 'open', 'pending_customer', 'pending_internal')) < u.max_open_cases`.execute(deps.db);
   const lines = new Set(rows.map((r) => r.line));
-  if (lines.size === 0) return 0;
+  if (lines.size === 0) return { assigned: 0, full: true };
   const waiting = await deps.db
     .selectFrom('cases as c')
     .select(['c.id', 'c.product_line'])
@@ -80,5 +82,10 @@ export async function backfillAssignments(deps: CaseDeps, limit = 50): Promise<n
     if (await assignOne(deps, id)) assigned++;
     else lines.delete(line);
   }
-  return assigned;
+  return { assigned, full: lines.size === 0 };
+}
+
+/** One backfill pass; the number of cases it assigned. */
+export async function backfillAssignments(deps: CaseDeps, limit = 50): Promise<number> {
+  return (await backfillPass(deps, limit)).assigned;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Executor } from '../../platform/db.ts';
+import { ROW_VERSION_SQL } from '../../platform/write-batch.ts';
 import './cases.tables.ts';
 import type { CasesTable } from './cases.tables.ts';
 import type { Selectable, Insertable, Updateable } from 'kysely';
@@ -107,13 +108,41 @@ export async function slaHistory(db: Executor, caseId: string): Promise<SlaHisto
   const { rows } = await sql<{ kind: string; at: Date; from_state: string | null; to_state: string | null; author_role: string | null }>`
     SELECT kind, at, data->>'from' AS from_state, data->>'to' AS to_state, data->>'authorRole' AS author_role
       FROM case_events WHERE case_id = ${caseId} AND kind IN (${sql.join(SLA_KINDS)}) ORDER BY id`.execute(db);
-  return rows.map((r) => {
-    const data: Record<string, unknown> = {};
-    if (r.from_state !== null) data.from = r.from_state;
-    if (r.to_state !== null) data.to = r.to_state;
-    if (r.author_role !== null) data.authorRole = r.author_role;
-    return { kind: r.kind as CaseEventRow['kind'], at: r.at, data };
-  });
+  return rows.map((r) => slaEntry(r.kind, r.at, r.from_state, r.to_state, r.author_role));
+}
+
+function slaEntry(kind: string, at: Date, from: string | null, to: string | null, authorRole: string | null): SlaHistoryEntry {
+  const data: Record<string, unknown> = {};
+  if (from !== null) data.from = from;
+  if (to !== null) data.to = to;
+  if (authorRole !== null) data.authorRole = authorRole;
+  return { kind: kind as CaseEventRow['kind'], at, data };
+}
+
+/**
+ * A case as a reply plans from it, without a lock, in one statement (one snapshot): the row, its version (for
+ * executeBatchIfUnchanged, platform/write-batch.ts) and its SLA history. Another customer's case is not found.
+ */
+export async function caseForReply(
+  db: Executor,
+  id: string,
+  customerScope: string | null,
+): Promise<{ row: CaseRow; version: string; history: SlaHistoryEntry[] } | undefined> {
+  type Step = [string, string, string | null, string | null, string | null];
+  let q = db
+    .selectFrom('cases as c')
+    .selectAll('c')
+    .select([
+      sql.raw<string>(`c.${ROW_VERSION_SQL}`).as('row_version'),
+      sql<Step[]>`COALESCE((SELECT json_agg(json_build_array(e.kind, e.at, e.data->>'from', e.data->>'to', e.data->>'authorRole') ORDER BY e.id)
+                     FROM case_events e WHERE e.case_id = c.id AND e.kind IN (${sql.join(SLA_KINDS)})), '[]'::json)`.as('sla_history'),
+    ])
+    .where('c.id', '=', id);
+  if (customerScope) q = q.where('c.customer_id', '=', customerScope);
+  const found = await q.executeTakeFirst();
+  if (!found) return undefined;
+  const { row_version: version, sla_history: steps, ...row } = found;
+  return { row, version, history: steps.map(([kind, at, from, to, authorRole]) => slaEntry(kind, new Date(at), from, to, authorRole)) };
 }
 
 export type CaseListFilter = {

@@ -1,14 +1,14 @@
 import { type AuditEntry, recordAudit } from '../../platform/audit.ts';
 import { type IdempotencyScope, readStoredResponse, runIdempotent } from '../../platform/idempotency.ts';
 import { inUnit } from '../../platform/unit-of-work.ts';
-import { executeBatch } from '../../platform/write-batch.ts';
+import { executeBatch, executeBatchIfUnchanged, type WriteBatch } from '../../platform/write-batch.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { customerScope } from '../../platform/policy.ts';
 import { detectOutboundSensitiveRequest } from '../safety/index.ts';
 import { type CaseState, transition } from './case.machine.ts';
 import type { CaseDeps, RequestMeta } from './case-deps.ts';
-import { type CaseEventInput, type CaseRow, findCase, slaHistory } from './cases.repo.ts';
+import { type CaseEventInput, type CaseRow, caseForReply, findCase, type SlaHistoryEntry, slaHistory } from './cases.repo.ts';
 import { type Author, dataKeyRow, discardBlobs, type IncomingFile, type PreparedMessage, prepareMessage, putBlobs, sealMessage, storeMessage } from './compose-message.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
@@ -125,49 +125,98 @@ export async function writeReply(deps: CaseDeps, unit: Unit, actor: Actor, caseI
   return { ...postedView({ id: saved.id, number: saved.number, priority: saved.priority, queue: saved.queue, status: saved.status }, message, author, internal, now), nextSteps: rights.nextSteps };
 }
 
+type Posted = { status: number; body: ReplyResult; replayed: boolean };
+
+/** Everything a reply writes, as one batch, planned from the case row and its SLA history (no writing). */
+function replyBatch(deps: CaseDeps, row: CaseRow, history: SlaHistoryEntry[], actor: Actor, p: PreparedReply, meta: RequestMeta, scope: IdempotencyScope, now: Date) {
+  const { internal, message, author } = p;
+  const plan = planReply(deps, row, actor, p, now);
+  const timeline = [...history, ...plan.events.map((e) => ({ kind: e.kind, at: e.at, data: e.data ?? {} }))];
+  const change = planCaseSave(deps, row, plan.patch, timeline, now);
+  const saved = { ...row, ...change } as CaseRow;
+  const body: ReplyResult = { ...postedView({ id: saved.id, number: saved.number, priority: saved.priority, queue: saved.queue, status: saved.status }, message, author, internal, now), nextSteps: null };
+  const sealed = sealMessage(deps, { caseId: row.id, message, author, internal, at: now });
+  const batch: WriteBatch = {
+    idempotency: { ...scope, response: { status: 201, body } },
+    inserts: [
+      { table: 'data_keys', rows: [dataKeyRow(sealed)] },
+      { table: 'messages', rows: [sealed.row] },
+      { table: 'attachments', rows: sealed.attachments },
+      { table: 'case_events', rows: plan.events.map((e) => ({ ...e, message_id: e.message_id ?? null, data: e.data ?? {} })) },
+      { table: 'outbox', rows: plan.notification ? [outboxRowFor(plan.notification)] : [] },
+    ],
+    updates: [{ table: 'cases', id: row.id, set: change }],
+    audit: { ...plan.audit, requestId: meta.requestId, ip: meta.ip },
+  };
+  const published = () => {
+    if (plan.notification) nudgeDispatchers();
+    deps.publish({ type: 'message.created', caseId: row.id, customerId: saved.customer_id, internal });
+  };
+  return { body, sealed, batch, published };
+}
+
+/** Tries before a reply takes the case's lock: a case that moved this often between read and write is busy. */
+const UNLOCKED_ATTEMPTS = 3;
+
 /**
- * `POST /api/v1/cases/:id/messages`: under the case's row lock, the message, data key, attachments, timeline,
- * case update, audit row, outbox row and idempotency key go in ONE statement (platform/write-batch.ts) — four
- * round trips in all instead of a dozen. A cardholder message that invokes rights takes writeReply, because
- * escalation reads and rewrites the case.
+ * The reply without holding the case: read it with its version and SLA history (one statement), plan, and write
+ * in the next group commit only if the case has not moved since (executeBatchIfUnchanged); if it moved, read
+ * again. Two round trips, no transaction held open. Null when the case kept moving: the caller takes the lock.
  */
-export async function postReply(deps: CaseDeps, actor: Actor, caseId: string, p: PreparedReply, meta: RequestMeta, scope: IdempotencyScope): Promise<{ status: number; body: ReplyResult; replayed: boolean }> {
+async function replyUnlocked(deps: CaseDeps, actor: Actor, caseId: string, p: PreparedReply, meta: RequestMeta, scope: IdempotencyScope): Promise<Posted | null> {
+  for (let attempt = 0; attempt < UNLOCKED_ATTEMPTS; attempt++) {
+    const read = await caseForReply(deps.db, caseId, customerScope(actor));
+    if (!read) throw notFound('Case');
+    const { body, sealed, batch, published } = replyBatch(deps, read.row, read.history, actor, p, meta, scope, deps.clock.now());
+    let result: Awaited<ReturnType<typeof executeBatchIfUnchanged>>;
+    try {
+      await putBlobs(deps, sealed, () => {}); // no unit to roll back: discarded below if the rows are not written
+      result = await executeBatchIfUnchanged(deps.db, { ...batch, expect: { table: 'cases', id: caseId, version: read.version } });
+    } catch (error) {
+      await discardBlobs(deps, sealed);
+      throw error;
+    }
+    if (result.applied) {
+      published();
+      return { status: 201, body, replayed: false };
+    }
+    await discardBlobs(deps, sealed);
+    if ('stored' in result) return { status: result.stored.status, body: result.stored.body as ReplyResult, replayed: true };
+  }
+  return null;
+}
+
+/** The reply under the case's row lock: four round trips (BEGIN, lock, SLA history, the batch, COMMIT). */
+async function replyLocked(deps: CaseDeps, actor: Actor, caseId: string, p: PreparedReply, meta: RequestMeta, scope: IdempotencyScope): Promise<Posted> {
+  return inUnit(deps.db, async (unit) => {
+    const { tx } = unit;
+    const row = await findCase(tx, caseId, customerScope(actor), true);
+    if (!row) throw notFound('Case');
+    const { body, sealed, batch, published } = replyBatch(deps, row, await slaHistory(tx, caseId), actor, p, meta, scope, deps.clock.now());
+    await putBlobs(deps, sealed, (fn) => unit.afterRollback(fn));
+    const result = await executeBatch(tx, batch);
+    if (!result.applied) {
+      await discardBlobs(deps, sealed);
+      return { status: result.stored.status, body: result.stored.body as ReplyResult, replayed: true };
+    }
+    unit.afterCommit(published);
+    return { status: 201, body, replayed: false };
+  });
+}
+
+/**
+ * `POST /api/v1/cases/:id/messages`: the message, data key, attachments, timeline, case update (the SLA
+ * re-planned), audit row, outbox row and idempotency key in ONE statement (platform/write-batch.ts), planned
+ * from the case as read and written only if it has not moved since — so replies share group commits like new
+ * messages; a case that keeps moving is replied to under its row lock. A cardholder message that invokes rights
+ * takes writeReply, because escalation reads and rewrites the case.
+ */
+export async function postReply(deps: CaseDeps, actor: Actor, caseId: string, p: PreparedReply, meta: RequestMeta, scope: IdempotencyScope): Promise<Posted> {
   if (actor.kind === 'cardholder' && !p.internal && detectRightsInvoked(p.message.body)) {
     return runIdempotent(deps.db, scope, async (unit) => ({ status: 201, body: await writeReply(deps, unit, actor, caseId, p, meta) }));
   }
   try {
-    return await inUnit(deps.db, async (unit) => {
-      const { tx } = unit;
-      const { internal, message, author } = p;
-      const { row, now, plan } = await lockAndPlan(deps, tx, actor, caseId, p);
-      const timeline = [...(await slaHistory(tx, caseId)), ...plan.events.map((e) => ({ kind: e.kind, at: e.at, data: e.data ?? {} }))];
-      const change = planCaseSave(deps, row, plan.patch, timeline, now);
-      const saved = { ...row, ...change } as CaseRow;
-      const body: ReplyResult = { ...postedView({ id: saved.id, number: saved.number, priority: saved.priority, queue: saved.queue, status: saved.status }, message, author, internal, now), nextSteps: null };
-      const sealed = sealMessage(deps, { caseId, message, author, internal, at: now });
-      await putBlobs(deps, sealed, (fn) => unit.afterRollback(fn));
-      const result = await executeBatch(tx, {
-        idempotency: { ...scope, response: { status: 201, body } },
-        inserts: [
-          { table: 'data_keys', rows: [dataKeyRow(sealed)] },
-          { table: 'messages', rows: [sealed.row] },
-          { table: 'attachments', rows: sealed.attachments },
-          { table: 'case_events', rows: plan.events.map((e) => ({ ...e, message_id: e.message_id ?? null, data: e.data ?? {} })) },
-          { table: 'outbox', rows: plan.notification ? [outboxRowFor(plan.notification)] : [] },
-        ],
-        updates: [{ table: 'cases', id: caseId, set: change }],
-        audit: { ...plan.audit, requestId: meta.requestId, ip: meta.ip },
-      });
-      if (!result.applied) {
-        await discardBlobs(deps, sealed);
-        return { status: result.stored.status, body: result.stored.body as ReplyResult, replayed: true };
-      }
-      unit.afterCommit(() => {
-        if (plan.notification) nudgeDispatchers();
-        deps.publish({ type: 'message.created', caseId, customerId: saved.customer_id, internal });
-      });
-      return { status: 201, body, replayed: false };
-    });
+    return (await replyUnlocked(deps, actor, caseId, p, meta, scope)) ?? (await replyLocked(deps, actor, caseId, p, meta, scope));
   } catch (error) {
     // A retry of a reply that succeeded may now be refused (the case was closed since): the first answer stands.
     if (!(error instanceof AppError) || !scope.key) throw error;

@@ -1,6 +1,6 @@
 import type { Schedule } from '../../platform/jobs/index.ts';
 import type { AppDeps } from '../../app-deps.ts';
-import { backfillAssignments } from './assignment.ts';
+import { backfillPass } from './assignment.ts';
 import { caseDepsFrom } from './cases.routes.ts';
 import { sweepSla } from './sla-sweep.ts';
 
@@ -10,10 +10,22 @@ import { sweepSla } from './sla-sweep.ts';
  * updates and row locks.
  */
 
-export async function startCaseWorkers(deps: AppDeps, options: { slaSweepSeconds?: number; assignDelayMs?: number; schedule?: Schedule } = {}): Promise<() => void> {
+export type CaseWorkerOptions = {
+  slaSweepSeconds?: number;
+  assignDelayMs?: number;
+  schedule?: Schedule;
+  /** Called after each assignment pass (observability: tests, metrics). */
+  onAssignPass?: (pass: { assigned: number; full: boolean }) => void;
+};
+
+export async function startCaseWorkers(deps: AppDeps, options: CaseWorkerOptions = {}): Promise<() => void> {
   const c = caseDepsFrom(deps);
   let pending: NodeJS.Timeout | null = null;
   let running = false;
+  // The last pass found every available agent at capacity. A new message cannot change that, so until a case
+  // changes (a resolution or a reassignment frees room) or the timer comes round, messages start no pass: under
+  // load a pass every 50 ms cost more database time than the messages it followed.
+  let full = false;
   const assignSoon = () => {
     if (pending) return;
     pending = setTimeout(async () => {
@@ -21,7 +33,9 @@ export async function startCaseWorkers(deps: AppDeps, options: { slaSweepSeconds
       if (running) return assignSoon();
       running = true;
       try {
-        await backfillAssignments(c);
+        const pass = await backfillPass(c);
+        full = pass.full;
+        options.onAssignPass?.(pass);
       } catch (error) {
         deps.logger.error({ err: error }, 'assignment failed');
       } finally {
@@ -30,11 +44,15 @@ export async function startCaseWorkers(deps: AppDeps, options: { slaSweepSeconds
     }, options.assignDelayMs ?? 50);
   };
   const unsubscribe = deps.events.subscribe((event) => {
-    if (event.type === 'message.created' || event.type === 'case.updated') assignSoon();
+    if (event.type === 'case.updated') {
+      full = false;
+      assignSoon();
+    } else if (event.type === 'message.created' && !full) assignSoon();
   });
   const seconds = options.slaSweepSeconds ?? 30;
   const tick = async () => {
     await sweepSla(c).catch((error) => deps.logger.error({ err: error }, 'SLA sweep failed'));
+    full = false;
     assignSoon();
   };
   // With a job runner the sweep runs in one process per period; without one, on a local timer (the sweep
