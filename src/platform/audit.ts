@@ -100,8 +100,9 @@ export type AuditEntry = {
   detail?: Record<string, unknown>;
 };
 
-export function canonicalAuditPayload(entry: AuditEntry): string {
-  return JSON.stringify({
+/** The entry's indexed facts with absent ones as null, in the canonical payload's key order. */
+function auditFacts(entry: AuditEntry) {
+  return {
     action: entry.action,
     actorId: entry.actorId,
     actorRole: entry.actorRole,
@@ -110,8 +111,11 @@ export function canonicalAuditPayload(entry: AuditEntry): string {
     requestId: entry.requestId ?? null,
     ip: entry.ip ?? null,
     at: entry.at.toISOString(),
-    detail: entry.detail ?? {},
-  });
+  };
+}
+
+export function canonicalAuditPayload(entry: AuditEntry): string {
+  return JSON.stringify({ ...auditFacts(entry), detail: entry.detail ?? {} });
 }
 
 export function chainHash(previous: string, payload: string): string {
@@ -120,17 +124,18 @@ export function chainHash(previous: string, payload: string): string {
 
 /** An entry as the chain step reads it (`jsonb_to_recordset` in auditChainCtes); `g` orders entries and names their write. */
 export function auditEntryRecord(entry: AuditEntry, g = 0) {
+  const facts = auditFacts(entry);
   return {
     g,
     payload: canonicalAuditPayload(entry),
-    at: entry.at.toISOString(),
-    actor_id: entry.actorId,
-    actor_role: entry.actorRole,
-    action: entry.action,
-    target_type: entry.targetType ?? null,
-    target_id: entry.targetId ?? null,
-    request_id: entry.requestId ?? null,
-    ip: entry.ip ?? null,
+    at: facts.at,
+    actor_id: facts.actorId,
+    actor_role: facts.actorRole,
+    action: facts.action,
+    target_type: facts.targetType,
+    target_id: facts.targetId,
+    request_id: facts.requestId,
+    ip: facts.ip,
   };
 }
 
