@@ -218,14 +218,14 @@ function updateCte(st: Statement, { shape: { table, list, fromRows }, rows, item
      WHERE t.id = r.id AND (${st.param(items)}::int[])[r.ordinality] IN (SELECT g FROM go)`;
 }
 
-/**
- * Several batches in ONE statement, each all or nothing on its own claim: an item whose key was already
- * claimed writes nothing, the others write. The statement itself is all or nothing (a failed insert rolls back
- * every item). Answers, per item, whether it wrote. The text depends only on the tables and columns written,
- * never on how many items there are, so one prepared statement serves every group size.
- */
 type Outcome = 'wrote' | 'stale' | 'claimed before';
 
+/**
+ * Several batches in ONE statement, each all or nothing on its own: an item whose expected row moved, or whose
+ * key was already claimed, writes nothing; the others write. The statement itself is all or nothing (a failed
+ * insert rolls back every item). Answers, per item, what happened. The text depends only on the tables and
+ * columns written, never on how many items there are, so one prepared statement serves every group size.
+ */
 async function writeStatement(db: Executor, batches: AnyBatch[]): Promise<Outcome[]> {
   const st = new Statement();
   const audits = batches.flatMap((batch, g) => (batch.audit ? [auditEntryRecord(batch.audit, g)] : []));
