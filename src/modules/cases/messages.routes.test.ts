@@ -202,6 +202,27 @@ describe('Secure Message Center', () => {
     assert.equal((await verifyAuditChain(t.database.pool)).ok, true);
   });
 
+  it('answers a burst of replies: each lands once, concurrent replies on one case both land, another customer\u2019s case is 404', async () => {
+    const mine = await Promise.all([0, 1, 2].map((i) => post('/api/v1/messages', holder, { subject: `Reply burst ${i}`, body: 'First message.' })));
+    const ids = mine.map((res) => (res.json() as { id: string }).id);
+    const answers = await Promise.all([
+      ...ids.map((id) => post(`/api/v1/cases/${id}/messages`, holder, { body: 'A reply in the burst.' })),
+      post(`/api/v1/cases/${ids[0]}/messages`, holder, { body: 'A second reply on the same case, at the same time.' }),
+      post(`/api/v1/cases/${ids[0]}/messages`, holder, { body: 'A third one.' }),
+      post(`/api/v1/cases/${ids[1]}/messages`, other, { body: 'Not my case.' }),
+      post(`/api/v1/cases/${ids[2]}/messages`, agent, { body: 'Hello from the bank.' }),
+    ]);
+    assert.deepEqual(answers.map((res) => res.statusCode), [201, 201, 201, 201, 201, 404, 201]);
+    const counts = await t.database.pool.query<{ case_id: string; n: number }>(
+      'SELECT case_id, count(*)::int AS n FROM messages WHERE case_id = ANY($1) GROUP BY case_id ORDER BY case_id',
+      [ids],
+    );
+    assert.deepEqual(Object.fromEntries(counts.rows.map((r) => [r.case_id, r.n])), { [ids[0]!]: 4, [ids[1]!]: 2, [ids[2]!]: 3 });
+    const events = await t.database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM case_events WHERE case_id = $1 AND kind = 'message'", [ids[0]]);
+    assert.equal(events.rows[0]!.n, 4, 'every reply on the busy case is on its timeline');
+    assert.deepEqual(answers[6]!.json().message.author, { role: 'agent', displayName: 'Jordan Lee', agentCode: 'AGT-1042' });
+  });
+
   it('moves through states as data: illegal moves are 409; a closed case refuses replies; a resolved one reopens', async () => {
     const illegal = await post(`/api/v1/cases/${caseId}/reopen`, agent, {});
     assert.equal(illegal.statusCode, 409);
