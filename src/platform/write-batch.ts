@@ -169,8 +169,22 @@ function guardCtes(st: Statement, batches: AnyBatch[]): string[] {
 /** Rows of one table and column list, from every item, each written only if its item is in `go`. */
 type TableRows = { shape: Shape; rows: BatchRow[]; items: number[] };
 
+/** Collects rows by table and column list (`shapeOf` caches one Shape per list, so it serves as the key). */
+class ByShape {
+  private readonly entries = new Map<Shape, TableRows>();
+  add(shape: Shape, row: BatchRow, g: number): void {
+    let entry = this.entries.get(shape);
+    if (!entry) this.entries.set(shape, (entry = { shape, rows: [], items: [] }));
+    entry.rows.push(row);
+    entry.items.push(g);
+  }
+  list(): TableRows[] {
+    return [...this.entries.values()];
+  }
+}
+
 function tableRows(batches: AnyBatch[]): TableRows[] {
-  const byShape = new Map<Shape, TableRows>();
+  const byShape = new ByShape();
   batches.forEach((batch, g) => {
     for (const insert of batch.inserts) {
       if (insert.rows.length === 0) continue;
@@ -180,15 +194,10 @@ function tableRows(batches: AnyBatch[]): TableRows[] {
         if (keys.length !== columns.length || keys.some((k) => !columns.includes(k))) throw new TypeError(`write batch: rows for ${insert.table} differ in columns`);
       }
       const shape = shapeOf(insert.table, columns);
-      let entry = byShape.get(shape);
-      if (!entry) byShape.set(shape, (entry = { shape, rows: [], items: [] }));
-      for (const row of insert.rows) {
-        entry.rows.push(rowJson(row));
-        entry.items.push(g);
-      }
+      for (const row of insert.rows) byShape.add(shape, rowJson(row), g);
     }
   });
-  return [...byShape.values()];
+  return byShape.list();
 }
 
 function insertCte(st: Statement, { shape: { table, list }, rows, items }: TableRows): string {
@@ -197,19 +206,13 @@ function insertCte(st: Statement, { shape: { table, list }, rows, items }: Table
      WHERE (${st.param(items)}::int[])[r.ordinality] IN (SELECT g FROM go)`;
 }
 
-/** Updates of one table and column list, from every item (each row with its `id`), like TableRows. */
+/** Updates of one table and column list, from every item (each row with its `id`), like tableRows. */
 function tableUpdates(batches: AnyBatch[]): TableRows[] {
-  const byShape = new Map<Shape, TableRows>();
+  const byShape = new ByShape();
   batches.forEach((batch, g) => {
-    for (const update of batch.updates ?? []) {
-      const shape = shapeOf(update.table, Object.keys(update.set));
-      let entry = byShape.get(shape);
-      if (!entry) byShape.set(shape, (entry = { shape, rows: [], items: [] }));
-      entry.rows.push({ ...rowJson(update.set), id: update.id });
-      entry.items.push(g);
-    }
+    for (const update of batch.updates ?? []) byShape.add(shapeOf(update.table, Object.keys(update.set)), { ...rowJson(update.set), id: update.id }, g);
   });
-  return [...byShape.values()];
+  return byShape.list();
 }
 
 function updateCte(st: Statement, { shape: { table, list, fromRows }, rows, items }: TableRows): string {

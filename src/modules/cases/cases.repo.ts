@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db, Executor } from '../../platform/db.ts';
 import { ROW_VERSION_SQL } from '../../platform/write-batch.ts';
 import './cases.tables.ts';
@@ -106,39 +106,41 @@ const SLA_KINDS = ['opened', 'message', 'state_changed', 'escalated'];
  * reply cost more the longer the conversation (the ingest bench's reply run).
  */
 export async function slaHistory(db: Executor, caseId: string): Promise<SlaHistoryEntry[]> {
-  const { rows } = await sql<{ kind: string; at: Date; from_state: string | null; to_state: string | null; author_role: string | null }>`
-    SELECT kind, at, data->>'from' AS from_state, data->>'to' AS to_state, data->>'authorRole' AS author_role
-      FROM case_events WHERE case_id = ${caseId} AND kind IN (${sql.join(SLA_KINDS)}) ORDER BY id`.execute(db);
-  return rows.map((r) => slaEntry(r.kind, r.at, r.from_state, r.to_state, r.author_role));
+  const { rows } = await sql<{ steps: SlaStep[] }>`SELECT ${slaStepsOf(sql`${caseId}`)} AS steps`.execute(db);
+  return historyFrom(rows[0]!.steps);
 }
 
-function slaEntry(kind: string, at: Date, from: string | null, to: string | null, authorRole: string | null): SlaHistoryEntry {
-  const data: Record<string, unknown> = {};
-  if (from !== null) data.from = from;
-  if (to !== null) data.to = to;
-  if (authorRole !== null) data.authorRole = authorRole;
-  return { kind: kind as CaseEventRow['kind'], at, data };
+/** One history entry as the database sends it: kind, time, and the `from`, `to` and `authorRole` of its data. */
+type SlaStep = [string, string, string | null, string | null, string | null];
+
+/** The SQL of a case's SLA history as a JSON array of SlaSteps in timeline order (`caseId`: its id, a value or a column). */
+function slaStepsOf(caseId: RawBuilder<unknown>): RawBuilder<SlaStep[]> {
+  return sql<SlaStep[]>`COALESCE((SELECT json_agg(json_build_array(e.kind, e.at, e.data->>'from', e.data->>'to', e.data->>'authorRole') ORDER BY e.id)
+                     FROM case_events e WHERE e.case_id = ${caseId} AND e.kind IN (${sql.join(SLA_KINDS)})), '[]'::json)`;
+}
+
+function historyFrom(steps: SlaStep[]): SlaHistoryEntry[] {
+  return steps.map(([kind, at, from, to, authorRole]) => {
+    const data: Record<string, unknown> = {};
+    if (from !== null) data.from = from;
+    if (to !== null) data.to = to;
+    if (authorRole !== null) data.authorRole = authorRole;
+    return { kind: kind as CaseEventRow['kind'], at: new Date(at), data };
+  });
 }
 
 export type CaseForReply = { row: CaseRow; version: string; history: SlaHistoryEntry[] };
 
 /** Cases by id with their version (for executeBatchIfUnchanged, platform/write-batch.ts) and SLA history, in one statement (one snapshot). */
 async function casesForReply(db: Executor, ids: readonly string[]): Promise<Map<string, CaseForReply>> {
-  type Step = [string, string, string | null, string | null, string | null];
   const rows = await db
     .selectFrom('cases as c')
     .selectAll('c')
-    .select([
-      sql.raw<string>(`c.${ROW_VERSION_SQL}`).as('row_version'),
-      sql<Step[]>`COALESCE((SELECT json_agg(json_build_array(e.kind, e.at, e.data->>'from', e.data->>'to', e.data->>'authorRole') ORDER BY e.id)
-                     FROM case_events e WHERE e.case_id = c.id AND e.kind IN (${sql.join(SLA_KINDS)})), '[]'::json)`.as('sla_history'),
-    ])
+    .select([sql.raw<string>(`c.${ROW_VERSION_SQL}`).as('row_version'), slaStepsOf(sql.ref('c.id')).as('sla_history')])
     .where('c.id', '=', sql<string>`ANY(${[...ids]})`)
     .execute();
   const found = new Map<string, CaseForReply>();
-  for (const { row_version: version, sla_history: steps, ...row } of rows) {
-    found.set(row.id, { row, version, history: steps.map(([kind, at, from, to, authorRole]) => slaEntry(kind, new Date(at), from, to, authorRole)) });
-  }
+  for (const { row_version: version, sla_history: steps, ...row } of rows) found.set(row.id, { row, version, history: historyFrom(steps) });
   return found;
 }
 

@@ -120,6 +120,23 @@ export async function discardBlobs(deps: CaseDeps, sealed: SealedMessage): Promi
 }
 
 /**
+ * A write outside a unit of work (a one-statement batch): the attachment ciphertext is put in the blob store
+ * first and removed again if the write fails or writes nothing (a replayed key, a case that moved).
+ */
+export async function writeWithBlobs<R extends { applied: boolean }>(deps: CaseDeps, sealed: SealedMessage, write: () => Promise<R>): Promise<R> {
+  let result: R;
+  try {
+    await putBlobs(deps, sealed, () => {}); // no unit to roll back: discarded below if the rows are not written
+    result = await write();
+  } catch (error) {
+    await discardBlobs(deps, sealed);
+    throw error;
+  }
+  if (!result.applied) await discardBlobs(deps, sealed);
+  return result;
+}
+
+/**
  * Write step, inside the caller's unit of work: the sealed records written, attachment ciphertext put in the
  * blob store first (removed again if the transaction rolls back).
  */

@@ -1,7 +1,7 @@
 import { type AuditEntry, recordAudit } from '../../platform/audit.ts';
 import { insertDataKey } from '../../platform/crypto/index.ts';
 import { type IdempotencyScope, runIdempotent } from '../../platform/idempotency.ts';
-import { type BatchResult, executeBatch } from '../../platform/write-batch.ts';
+import { executeBatch } from '../../platform/write-batch.ts';
 import type { CardholderActor } from '../../platform/auth/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -10,7 +10,7 @@ import { redactInbound } from '../safety/index.ts';
 import type { CaseDeps, RequestMeta } from './case-deps.ts';
 import { computeCaseSla, dueColumns } from './case-sla.ts';
 import { type CaseEventInput, insertCase, insertEvents, nextCaseNumber, reserveCaseNumber } from './cases.repo.ts';
-import { type Author, checkLength, dataKeyRow, discardBlobs, type IncomingFile, type PreparedMessage, prepareMessage, putBlobs, sealMessage } from './compose-message.ts';
+import { type Author, checkLength, dataKeyRow, type IncomingFile, type PreparedMessage, prepareMessage, putBlobs, sealMessage, writeWithBlobs } from './compose-message.ts';
 import { insertAttachments, insertMessage } from './messages.repo.ts';
 import type { PriorityResult } from './prioritize.ts';
 import { type EnqueueNotificationInput, enqueueNotification, nudgeDispatchers, outboxRowFor } from '../notifications/index.ts';
@@ -159,10 +159,8 @@ export async function openCase(deps: CaseDeps, p: PreparedCase, meta: RequestMet
   const number = await reserveCaseNumber(deps.db, deps.profile.issuer.caseNumberPrefix);
   const r = newCaseRecords(deps, p, number, meta, now);
   const body: OpenCaseResult = { ...postedView({ id: r.caseRow.id, number, priority: p.triage.priority, queue: p.queue, status: 'new' }, p.message, r.author, false, now), nextSteps: null };
-  let result: BatchResult;
-  try {
-    await putBlobs(deps, r.sealed, () => {}); // no unit to roll back: discarded below if the rows are not written
-    result = await executeBatch(deps.db, {
+  const result = await writeWithBlobs(deps, r.sealed, () =>
+    executeBatch(deps.db, {
       idempotency: { ...scope, response: { status: 201, body } },
       inserts: [
         { table: 'cases', rows: [r.caseRow] },
@@ -173,15 +171,9 @@ export async function openCase(deps: CaseDeps, p: PreparedCase, meta: RequestMet
         { table: 'outbox', rows: [outboxRowFor(r.notification)] },
       ],
       audit: r.audit,
-    });
-  } catch (error) {
-    await discardBlobs(deps, r.sealed);
-    throw error;
-  }
-  if (!result.applied) {
-    await discardBlobs(deps, r.sealed);
-    return { status: result.stored.status, body: result.stored.body as OpenCaseResult, replayed: true };
-  }
+    }),
+  );
+  if (!result.applied) return { status: result.stored.status, body: result.stored.body as OpenCaseResult, replayed: true };
   nudgeDispatchers();
   deps.publish({ type: 'message.created', caseId: r.caseRow.id, customerId: p.actor.customerId });
   return { status: 201, body, replayed: false };

@@ -1,5 +1,5 @@
 import { type AuditEntry, recordAudit } from '../../platform/audit.ts';
-import { type IdempotencyScope, readStoredResponse, runIdempotent } from '../../platform/idempotency.ts';
+import { type IdempotencyScope, readStoredResponse, runIdempotent, type StoredResponse } from '../../platform/idempotency.ts';
 import { inUnit } from '../../platform/unit-of-work.ts';
 import { executeBatch, executeBatchIfUnchanged, type WriteBatch } from '../../platform/write-batch.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -9,7 +9,7 @@ import { detectOutboundSensitiveRequest } from '../safety/index.ts';
 import { type CaseState, transition } from './case.machine.ts';
 import type { CaseDeps, RequestMeta } from './case-deps.ts';
 import { type CaseEventInput, type CaseRow, caseForReply, findCase, type SlaHistoryEntry, slaHistory } from './cases.repo.ts';
-import { type Author, dataKeyRow, discardBlobs, type IncomingFile, type PreparedMessage, prepareMessage, putBlobs, sealMessage, storeMessage } from './compose-message.ts';
+import { type Author, dataKeyRow, discardBlobs, type IncomingFile, type PreparedMessage, prepareMessage, putBlobs, sealMessage, storeMessage, writeWithBlobs } from './compose-message.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Unit } from '../../platform/unit-of-work.ts';
 import { planCaseSave, saveCase, stateChangeEvent } from './save-case.ts';
@@ -98,10 +98,16 @@ function planReply(deps: CaseDeps, row: CaseRow, actor: Actor, p: PreparedReply,
   return { who, events, patch, audit, notification };
 }
 
-/** The case under its row lock (the cardholder's own only: else 404) and what the reply does to it. */
-async function lockAndPlan(deps: CaseDeps, tx: Tx, actor: Actor, caseId: string, p: PreparedReply) {
+/** The case under its row lock: the cardholder's own only, else 404. */
+async function lockCase(tx: Tx, actor: Actor, caseId: string): Promise<CaseRow> {
   const row = await findCase(tx, caseId, customerScope(actor), true);
   if (!row) throw notFound('Case');
+  return row;
+}
+
+/** The case under its row lock and what the reply does to it. */
+async function lockAndPlan(deps: CaseDeps, tx: Tx, actor: Actor, caseId: string, p: PreparedReply) {
+  const row = await lockCase(tx, actor, caseId);
   const now = deps.clock.now();
   return { row, now, plan: planReply(deps, row, actor, p, now) };
 }
@@ -126,6 +132,9 @@ export async function writeReply(deps: CaseDeps, unit: Unit, actor: Actor, caseI
 }
 
 type Posted = { status: number; body: ReplyResult; replayed: boolean };
+
+/** The first answer to a request whose key was claimed before. */
+const replay = (stored: StoredResponse): Posted => ({ status: stored.status, body: stored.body as ReplyResult, replayed: true });
 
 /** Everything a reply writes, as one batch, planned from the case row and its SLA history (no writing). */
 function replyBatch(deps: CaseDeps, row: CaseRow, history: SlaHistoryEntry[], actor: Actor, p: PreparedReply, meta: RequestMeta, scope: IdempotencyScope, now: Date) {
@@ -168,20 +177,12 @@ async function replyUnlocked(deps: CaseDeps, actor: Actor, caseId: string, p: Pr
     const read = await caseForReply(deps.db, caseId, customerScope(actor));
     if (!read) throw notFound('Case');
     const { body, sealed, batch, published } = replyBatch(deps, read.row, read.history, actor, p, meta, scope, deps.clock.now());
-    let result: Awaited<ReturnType<typeof executeBatchIfUnchanged>>;
-    try {
-      await putBlobs(deps, sealed, () => {}); // no unit to roll back: discarded below if the rows are not written
-      result = await executeBatchIfUnchanged(deps.db, { ...batch, expect: { table: 'cases', id: caseId, version: read.version } });
-    } catch (error) {
-      await discardBlobs(deps, sealed);
-      throw error;
-    }
+    const result = await writeWithBlobs(deps, sealed, () => executeBatchIfUnchanged(deps.db, { ...batch, expect: { table: 'cases', id: caseId, version: read.version } }));
     if (result.applied) {
       published();
       return { status: 201, body, replayed: false };
     }
-    await discardBlobs(deps, sealed);
-    if ('stored' in result) return { status: result.stored.status, body: result.stored.body as ReplyResult, replayed: true };
+    if ('stored' in result) return replay(result.stored);
   }
   return null;
 }
@@ -190,14 +191,13 @@ async function replyUnlocked(deps: CaseDeps, actor: Actor, caseId: string, p: Pr
 async function replyLocked(deps: CaseDeps, actor: Actor, caseId: string, p: PreparedReply, meta: RequestMeta, scope: IdempotencyScope): Promise<Posted> {
   return inUnit(deps.db, async (unit) => {
     const { tx } = unit;
-    const row = await findCase(tx, caseId, customerScope(actor), true);
-    if (!row) throw notFound('Case');
+    const row = await lockCase(tx, actor, caseId);
     const { body, sealed, batch, published } = replyBatch(deps, row, await slaHistory(tx, caseId), actor, p, meta, scope, deps.clock.now());
     await putBlobs(deps, sealed, (fn) => unit.afterRollback(fn));
     const result = await executeBatch(tx, batch);
     if (!result.applied) {
       await discardBlobs(deps, sealed);
-      return { status: result.stored.status, body: result.stored.body as ReplyResult, replayed: true };
+      return replay(result.stored);
     }
     unit.afterCommit(published);
     return { status: 201, body, replayed: false };
@@ -222,6 +222,6 @@ export async function postReply(deps: CaseDeps, actor: Actor, caseId: string, p:
     if (!(error instanceof AppError) || !scope.key) throw error;
     const stored = await readStoredResponse(deps.db, { actorId: scope.actorId, key: scope.key, fingerprint: scope.fingerprint }).catch(() => null);
     if (!stored) throw error;
-    return { status: stored.status, body: stored.body as ReplyResult, replayed: true };
+    return replay(stored);
   }
 }
